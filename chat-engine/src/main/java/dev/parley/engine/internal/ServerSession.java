@@ -1,0 +1,258 @@
+package dev.parley.engine.internal;
+
+import dev.parley.api.ChatException;
+import dev.parley.api.ChatServer;
+import dev.parley.api.CommandRequest;
+import dev.parley.api.ErrorResponse;
+import dev.parley.api.HelpRequest;
+import dev.parley.api.HistoryResponse;
+import dev.parley.api.InfoResponse;
+import dev.parley.api.LoginRequest;
+import dev.parley.api.LogoutRequest;
+import dev.parley.api.MsgRequest;
+import dev.parley.api.NamesRequest;
+import dev.parley.api.Request;
+import dev.parley.api.Response;
+import dev.parley.engine.Command;
+import dev.parley.engine.CommandContext;
+import dev.parley.spi.Connection;
+import dev.parley.spi.ConnectionHandler;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client's session on the server: its state machine, its mailbox and its KTN core requests.
+ *
+ * <p>States: {@code CONNECTED} (only {@code login} and {@code help} accepted), {@code LOGGED_IN},
+ * {@code CLOSED}. Threading: the transport calls the {@link ConnectionHandler} methods, which only
+ * split frames and queue work; requests then run one at a time, in order, in the session's
+ * {@link SerialExecutor} on virtual threads, where they may block. Sends may come from any thread.
+ */
+final class ServerSession implements ConnectionHandler, CommandContext, FrameDecoder.Sink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerSession.class);
+
+    enum State { CONNECTED, LOGGED_IN, CLOSED }
+
+    private final DefaultChatServer server;
+    private final Connection connection;
+    private final FrameDecoder decoder;
+    private final SerialExecutor mailbox;
+    private volatile State state = State.CONNECTED;
+    private volatile String username;
+
+    ServerSession(DefaultChatServer server, Connection connection) {
+        this.server = server;
+        this.connection = connection;
+        this.decoder = new FrameDecoder(server.config().maxFrameBytes());
+        this.mailbox = new SerialExecutor(server.executor(), server.config().maxPendingRequests());
+    }
+
+    // ---- transport events (transport thread; never block) ----------------------------------------
+
+    @Override
+    public void onBytes(ByteBuffer bytes) {
+        decoder.feed(bytes, this);
+    }
+
+    @Override
+    public void onFrame(byte[] frame) {
+        enqueue(() -> handleFrame(frame));
+    }
+
+    @Override
+    public void onJunk(String junk) {
+        enqueue(() -> sendError("Invalid JSON: '" + junk + "' is not a JSON object."
+                + " Send one object per request, such as {\"request\": \"help\", \"content\": null}."));
+    }
+
+    @Override
+    public void onOversized(int maxFrameBytes) {
+        LOG.debug("{} sent a frame over {} bytes; closing", this, maxFrameBytes);
+        mailbox.force(() -> {
+            sendError("Request too large: the limit is " + maxFrameBytes + " bytes. Closing the connection.");
+            connection.close();
+        });
+    }
+
+    @Override
+    public void onInputClosed() {
+        mailbox.force(connection::close);
+    }
+
+    @Override
+    public void onClosed(Throwable cause) {
+        if (cause == null) {
+            LOG.debug("{} closed", this);
+        } else {
+            LOG.info("{} disconnected: {}", this, cause.getMessage());
+        }
+        state = State.CLOSED;
+        server.leave(this);
+    }
+
+    private void enqueue(Runnable task) {
+        if (!mailbox.offer(task)) {
+            mailbox.force(() -> {
+                sendError("Too many requests waiting (limit " + server.config().maxPendingRequests()
+                        + "). Send fewer requests at once. Closing the connection.");
+                connection.close();
+            });
+        }
+    }
+
+    // ---- requests (session thread) ---------------------------------------------------------------
+
+    private void handleFrame(byte[] frame) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        try {
+            handle(server.codec().decodeRequest(frame));
+        } catch (ChatException e) {
+            sendError(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("{}: a request failed", this, e);
+            sendError("The server failed to handle the request (" + e.getClass().getSimpleName()
+                    + "). It was logged; try again or tell the server operator.");
+        }
+    }
+
+    private void handle(Request request) {
+        if (state != State.LOGGED_IN && !(request instanceof LoginRequest) && !(request instanceof HelpRequest)
+                && !(request instanceof CommandRequest c && server.allowsBeforeLogin(c.name()))) {
+            sendError("You are not logged in. Log in first with {\"request\": \"login\", \"content\": \"<username>\"};"
+                    + " before login only login and help are accepted.");
+            return;
+        }
+        switch (request) {
+            case LoginRequest login -> login(login.username());
+            case LogoutRequest ignored -> logout();
+            case MsgRequest msg -> msg(msg.text());
+            case NamesRequest ignored -> info("Users online: " + String.join(", ", server.users()));
+            case HelpRequest ignored -> info(server.helpText());
+            case CommandRequest command -> command(command);
+        }
+    }
+
+    private void login(String name) {
+        if (state == State.LOGGED_IN) {
+            sendError("You are already logged in as " + username + ". Log out first to change your name.");
+            return;
+        }
+        String problem = server.checkUsername(name);
+        if (problem != null) {
+            sendError(problem);
+            return;
+        }
+        if (!server.claim(name, this)) {
+            sendError("Username '" + name + "' is taken: someone with that name is logged in. Pick another name.");
+            return;
+        }
+        username = name;
+        state = State.LOGGED_IN;
+        LOG.debug("{} logged in", this);
+        server.lobby().join(this, history -> {
+            info("Login successful. Welcome, " + name + "!");
+            reply(new HistoryResponse(timestamp(), Response.SERVER, history));
+        });
+        if (!connection.isOpen()) {
+            // The connection closed while logging in; onClosed may have run before the join.
+            server.leave(this);
+        }
+    }
+
+    private void logout() {
+        info("Logged out. Bye, " + username + "!");
+        state = State.CLOSED;
+        server.leave(this);
+        connection.close();
+    }
+
+    private void msg(String text) {
+        if (text.isBlank()) {
+            sendError("The message is empty; write some text after msg.");
+            return;
+        }
+        server.lobby().post(this, username, text);
+    }
+
+    private void command(CommandRequest request) {
+        Command command = server.command(request.name());
+        if (command == null) {
+            sendError("Unknown request '" + request.name()
+                    + "'. Send {\"request\": \"help\", \"content\": null} to list the requests.");
+            return;
+        }
+        command.handler().handle(this, request.content());
+    }
+
+    // ---- output (any thread) ---------------------------------------------------------------------
+
+    void sendFrame(ByteBuffer frame) {
+        connection.send(frame);
+    }
+
+    void sendError(String text) {
+        reply(new ErrorResponse(timestamp(), Response.SERVER, text));
+    }
+
+    String usernameOrNull() {
+        return username;
+    }
+
+    State state() {
+        return state;
+    }
+
+    // ---- CommandContext --------------------------------------------------------------------------
+
+    @Override
+    public Optional<String> username() {
+        return Optional.ofNullable(username);
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return connection.remoteAddress();
+    }
+
+    @Override
+    public ChatServer server() {
+        return server;
+    }
+
+    @Override
+    public String timestamp() {
+        return server.now();
+    }
+
+    @Override
+    public void reply(Response response) {
+        sendFrame(server.codec().encodeResponse(response));
+    }
+
+    @Override
+    public void info(String text) {
+        reply(new InfoResponse(timestamp(), Response.SERVER, text));
+    }
+
+    @Override
+    public void error(String text) {
+        sendError(text);
+    }
+
+    @Override
+    public void broadcast(Response response) {
+        server.broadcast(server.codec().encodeResponse(response));
+    }
+
+    @Override
+    public String toString() {
+        String who = username;
+        return "session " + connection.remoteAddress() + (who == null ? "" : " (" + who + ")");
+    }
+}
