@@ -23,9 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,38 +31,6 @@ class ChatClientIT {
 
     @TempDir
     Path data;
-
-    /** Collects what a client hears. */
-    static final class Recorder implements ChatClient.Listener {
-        final BlockingQueue<Response> responses = new LinkedBlockingQueue<>();
-        final BlockingQueue<ClientStatus> statuses = new LinkedBlockingQueue<>();
-
-        @Override
-        public void onResponse(Response response) {
-            responses.add(response);
-        }
-
-        @Override
-        public void onStatus(ClientStatus status, String detail) {
-            statuses.add(status);
-        }
-
-        Response next() throws InterruptedException {
-            Response r = responses.poll(10, TimeUnit.SECONDS);
-            assertThat(r).as("a response within 10 s").isNotNull();
-            return r;
-        }
-
-        void awaitStatus(ClientStatus wanted) throws InterruptedException {
-            while (true) {
-                ClientStatus s = statuses.poll(10, TimeUnit.SECONDS);
-                assertThat(s).as("status " + wanted + " within 10 s").isNotNull();
-                if (s == wanted) {
-                    return;
-                }
-            }
-        }
-    }
 
     private ChatServer startServer(int port) {
         return Parley.server().config(ServerConfig.builder().address("127.0.0.1", port).build())
