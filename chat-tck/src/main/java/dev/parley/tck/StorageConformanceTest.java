@@ -1,5 +1,8 @@
 package dev.parley.tck;
 
+import static dev.parley.tck.StorageSuiteSupport.appendChecked;
+import static dev.parley.tck.StorageSuiteSupport.awaitUninterruptibly;
+import static dev.parley.tck.StorageSuiteSupport.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -473,49 +476,11 @@ public abstract class StorageConformanceTest {
         return stored;
     }
 
-    /**
-     * Appends, and counts in {@code outOfOrder} if the future completes while {@code previous}
-     * (the same thread's previous append) has not: a callback attached before completion runs
-     * in the completing thread, so it sees the order in which futures complete.
-     */
-    private static CompletableFuture<StoredMessage> appendChecked(MessageRepository messages, NewMessage message,
-                                                                  CompletableFuture<StoredMessage> previous,
-                                                                  AtomicInteger outOfOrder) {
-        CompletableFuture<StoredMessage> future = messages.append(message);
-        if (previous != null) {
-            future.whenComplete((m, e) -> {
-                if (!previous.isDone()) {
-                    outOfOrder.incrementAndGet();
-                }
-            });
-        }
-        return future;
-    }
-
     private List<StoredMessage> normalize(List<StoredMessage> messages) {
         return messages.stream().map(this::normalize).toList();
     }
 
     private StoredMessage normalize(StoredMessage m) {
         return new StoredMessage(m.id(), m.room(), m.sender(), m.timestamp().truncatedTo(timestampPrecision()), m.text());
-    }
-
-    private static List<Long> ids(List<StoredMessage> messages) {
-        return messages.stream().map(StoredMessage::id).toList();
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
