@@ -15,6 +15,8 @@ import java.util.TreeSet;
  *                          {@code k}, {@code m} or {@code g} (binary: 64m = 64 MiB)
  * @param maxPendingAppends appends accepted and not yet written; one more fails at once;
  *                          option {@code maxPendingAppends}, default 65536, at least 1
+ *
+ * <p>Immutable and thread-safe.
  */
 public record FileStorageOptions(long segmentBytes, int maxPendingAppends) {
 
