@@ -13,7 +13,11 @@ public interface MessageRepository {
      * stored message once it is durable under the configured
      * {@link dev.parley.api.Durability}, or exceptionally with a
      * {@link dev.parley.api.StorageException}. Ids increase in the order of calls, and futures
-     * complete in that order.
+     * complete in that order. Futures may complete on a storage thread: dependent actions must not
+     * block (use the {@code *Async} variants for blocking work). After {@link Storage#close()} the
+     * returned future fails with a {@link dev.parley.api.StorageException}.
+     *
+     * <p>Backends keep timestamps to at least millisecond precision.
      */
     CompletableFuture<StoredMessage> append(NewMessage message);
 
@@ -24,6 +28,8 @@ public interface MessageRepository {
      *
      * @param beforeId exclusive upper bound; {@link Long#MAX_VALUE} for the newest messages
      * @param limit    at most this many; 0 gives an empty list
+     * @throws IllegalArgumentException when {@code limit} is negative
+     * @throws dev.parley.api.StorageException when the read fails or the storage is closed
      */
     List<StoredMessage> history(String room, long beforeId, int limit);
 
