@@ -35,7 +35,8 @@ import java.util.function.Consumer;
  * {@link SlowConsumerException} and the peer hears a reset.
  *
  * <p>Thread-safe. Two inbox locks are never held at once: work on the peer is done after this
- * end's lock is released.
+ * end's lock is released. Stall checks run on one shared daemon thread,
+ * {@code parley-memory-watchdog}, that lives as long as the JVM (this is test code).
  */
 final class MemoryConnection implements Connection {
 

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,8 +110,7 @@ class ResourceReleaseIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Timed out after " + TIMEOUT.toMillis() + " ms: " + state.get());
             }
-            Thread.onSpinWait();
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }
     }
 }

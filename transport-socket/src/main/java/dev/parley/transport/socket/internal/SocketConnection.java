@@ -97,7 +97,9 @@ public final class SocketConnection implements Connection {
         SocketConnection connection;
         try {
             channel = SocketChannel.open();
-            channel.socket().connect(address, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
+            // 0 would mean no timeout at all, so a sub-millisecond timeout becomes 1 ms.
+            int timeoutMillis = Math.clamp(config.connectTimeout().toMillis(), 1, Integer.MAX_VALUE);
+            channel.socket().connect(address, timeoutMillis);
             connection = new SocketConnection(channel, config, watchdog, c -> { });
         } catch (IOException e) {
             TransportException failure = Addresses.connectFailed(address, config.connectTimeout(), e);
@@ -121,7 +123,7 @@ public final class SocketConnection implements Connection {
      */
     void start(ConnectionInitializer initializer) {
         String name = Addresses.hostPort(remoteAddress);
-        watchdog.watch(this);
+        watchdog.watch(this, config.writeTimeout().toNanos());
         writer = Thread.ofVirtual().name("parley-socket-write-" + name).start(this::writeLoop);
         reader = Thread.ofVirtual().name("parley-socket-read-" + name).start(() -> readLoop(initializer));
         LOG.debug("Opened {}", this);

@@ -21,15 +21,17 @@ public final class WriteWatchdog {
     private final Set<SocketConnection> watched = ConcurrentHashMap.newKeySet();
     private final ReentrantLock lock = new ReentrantLock();
     private Thread thread;
+    private volatile long nextCheckNanos;
 
-    void watch(SocketConnection connection) {
+    /** Starts watching {@code connection}, whose output may stall for at most {@code writeTimeoutNanos}. */
+    void watch(SocketConnection connection, long writeTimeoutNanos) {
         lock.lock();
         try {
             watched.add(connection);
             if (thread == null) {
                 thread = Thread.ofVirtual().name("parley-socket-watchdog").start(this::run);
-            } else {
-                // A new connection may have a shorter write timeout than the current tick.
+            } else if (System.nanoTime() + writeTimeoutNanos - nextCheckNanos < 0) {
+                // Its timeout ends before the next check: wake the watchdog to shorten the tick.
                 LockSupport.unpark(thread);
             }
         } finally {
@@ -65,7 +67,9 @@ public final class WriteWatchdog {
             for (SocketConnection c : watched) {
                 next = Math.min(next, c.checkStalledOutput(now));
             }
-            LockSupport.parkNanos(this, Math.max(next, MIN_TICK));
+            long tick = Math.max(next, MIN_TICK);
+            nextCheckNanos = System.nanoTime() + tick;
+            LockSupport.parkNanos(this, tick);
         }
     }
 }
