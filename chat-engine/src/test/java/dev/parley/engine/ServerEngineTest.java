@@ -185,6 +185,7 @@ class ServerEngineTest {
 
             @Override
             public void onInputClosed() {
+                connection.close();
             }
 
             @Override
@@ -194,7 +195,7 @@ class ServerEngineTest {
         });
         c.send(ByteBuffer.wrap("{\"request\":\"help\"}".getBytes(StandardCharsets.UTF_8)));
         InMemoryTransport.shutdownOutput(c);
-        assertThat(closed.await(10, TimeUnit.SECONDS)).as("server closes after answering").isTrue();
+        assertThat(closed.await(10, TimeUnit.SECONDS)).as("server answers, then closes").isTrue();
         assertThat(received.toString()).startsWith("{\"timestamp\":").contains("\"response\":\"info\"");
     }
 
