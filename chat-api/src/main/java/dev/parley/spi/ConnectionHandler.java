@@ -7,7 +7,8 @@ import java.nio.ByteBuffer;
  *
  * <p>Threading: the transport calls these methods one at a time per connection, in order, on a
  * transport thread that may be shared with other connections (an event loop). They must not
- * block; hand slow work (storage, I/O) to another thread.
+ * block; hand slow work (storage, I/O) to another thread. A handler method that throws gets its
+ * connection closed, with the exception passed to {@link #onClosed}.
  */
 public interface ConnectionHandler {
 

@@ -11,7 +11,10 @@ public interface Transport extends AutoCloseable {
     /** The bound address, with the real port when port 0 was asked for. */
     InetSocketAddress localAddress();
 
-    /** The connections accepted and still open; a snapshot. */
+    /**
+     * The connections accepted and still open; a snapshot. A connection stops counting when it
+     * closes, which may be just before its handler hears {@link ConnectionHandler#onClosed}.
+     */
     int connectionCount();
 
     /**
