@@ -132,7 +132,8 @@ class ChatClientIT {
                 + "{\"sender\":\"server\",\"response\":\"error\",\"content\":\"no timestamp\"}";
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Recorder r = new Recorder();
-            try (ChatClient ignored = Parley.client().address(fakeServer(socket, script)).listener(r).connect()) {
+            try (ChatClient client = Parley.client().address(fakeServer(socket, script)).listener(r).connect()) {
+                assertThat(client.status()).isEqualTo(ClientStatus.CONNECTED);
                 assertThat(r.next()).isEqualTo(new InfoResponse("22:37", "server", "Login successful"));
                 assertThat(r.next()).isEqualTo(new HistoryResponse("2026-03-17T22:37:34Z", "server",
                         List.of(new ChatMessage("1", "bob", "from strings"))));
