@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
  * {@link #call()} runs once per instance.
  */
 @Command(name = "parley client", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = Version.class,
         description = "Chats with a Parley server or any other KTN server. Type /help once connected.")
 public final class ClientMain implements Callable<Integer> {
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
  * Not thread-safe; {@link #call()} runs once per instance.
  */
 @Command(name = "parley server", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = Version.class,
         description = "Runs a Parley chat server that any KTN client can use.")
 public final class ServerMain implements Callable<Integer> {
 
