@@ -19,7 +19,7 @@ import java.util.Iterator;
  * from the answers because the KTN protocol has no request ids.
  *
  * <p>The server answers requests in order, except that a message's answer, the echo of the
- * sender's own copy, comes once storage has it and may overtake later answers. So an error
+ * sender's own copy, comes once storage has it, so later answers may overtake it. So an error
  * answers the oldest request, an info (or other response) the oldest request that is not a
  * message, and an own chat message the oldest message; a history answers a login only when no
  * info did (as some servers do). Not thread-safe: {@link SessionState} guards it.

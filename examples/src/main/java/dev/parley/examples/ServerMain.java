@@ -97,7 +97,7 @@ public final class ServerMain implements Callable<Integer> {
         InetSocketAddress address = server.address();
         System.out.println("Parley server listening on " + address.getHostString() + ":" + address.getPort()
                 + " (data in " + data + "). Press Ctrl+C to stop.");
-        stopped.await();
+        stopped.await(); // returns only while the JVM shuts down, which ends once the hook is done
         return 0;
     }
 }
