@@ -13,7 +13,12 @@ public interface ChatClient extends AutoCloseable {
     /**
      * Sends a request without waiting for its answer, which arrives at the listener.
      *
-     * @throws TransportException when not connected; the message says when the next retry is
+     * <p>When not connected, first tries once to connect, blocking up to the transport's connect
+     * timeout. After a {@code logout} the server closes the connection; the next request connects
+     * again this way.
+     *
+     * @throws TransportException when not connected and that attempt fails; the message says why
+     *                            and whether the client keeps retrying in the background
      */
     void send(Request request);
 

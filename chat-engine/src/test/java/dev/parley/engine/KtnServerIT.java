@@ -151,6 +151,28 @@ class KtnServerIT {
     }
 
     @Test
+    void acknowledgesTheLastMessageBeforeLoggingOut() {
+        RawKtnClient alice = connect().login("alice");
+        alice.write("{\"request\":\"msg\",\"content\":\"bye all\"}{\"request\":\"logout\"}");
+        JsonNode echo = alice.read();
+        assertThat(kind(echo)).isEqualTo("message");
+        assertThat(content(echo)).isEqualTo("bye all");
+        assertThat(content(alice.read())).startsWith("Logged out");
+        assertThat(alice.closedByServer()).isTrue();
+    }
+
+    @Test
+    void answersWhatArrivedBeforeTheClientShutItsOutput() throws Exception {
+        RawKtnClient alice = connect().write("{\"request\":\"login\",\"content\":\"alice\"}\n"
+                + "{\"request\":\"msg\",\"content\":\"one-shot\"}\n");
+        alice.socket().shutdownOutput();
+        assertThat(kind(alice.read())).isEqualTo("info");
+        assertThat(kind(alice.read())).isEqualTo("history");
+        assertThat(content(alice.read())).isEqualTo("one-shot");
+        assertThat(alice.closedByServer()).isTrue();
+    }
+
+    @Test
     void deliversHistoryAtLoginOldestFirst() {
         RawKtnClient alice = connect().login("alice");
         for (int i = 1; i <= 3; i++) {

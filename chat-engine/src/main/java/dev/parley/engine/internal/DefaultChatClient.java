@@ -154,7 +154,7 @@ public final class DefaultChatClient implements ChatClient {
         try {
             return open();
         } catch (TransportException e) {
-            throw new TransportException("Not connected: " + e.getMessage()
+            throw new TransportException("Not connected: " + sentence(e.getMessage())
                     + (firstRetry == null ? "" : " Retrying in the background."), e);
         }
     }
@@ -168,12 +168,12 @@ public final class DefaultChatClient implements ChatClient {
         lock.lock();
         try {
             if (!retry) {
-                setStatus(ClientStatus.DISCONNECTED, why + (loggedOut ? "" : " Send a request to connect again."));
+                setStatus(ClientStatus.DISCONNECTED, sentence(why) + (loggedOut ? "" : " Send a request to connect again."));
                 return;
             }
             Duration wait = nextRetry;
             nextRetry = nextRetry.multipliedBy(2).compareTo(maxRetry) > 0 ? maxRetry : nextRetry.multipliedBy(2);
-            setStatus(ClientStatus.DISCONNECTED, why + " Retrying in " + seconds(wait) + ".");
+            setStatus(ClientStatus.DISCONNECTED, sentence(why) + " Retrying in " + seconds(wait) + ".");
             if (retrier == null || !retrier.isAlive()) {
                 retrier = Thread.ofVirtual().name("parley-client-retry").start(() -> retryAfter(wait));
             }
@@ -217,6 +217,10 @@ public final class DefaultChatClient implements ChatClient {
 
     private String display() {
         return address.getHostString() + ":" + address.getPort();
+    }
+
+    private static String sentence(String text) {
+        return text.endsWith(".") || text.endsWith("!") || text.endsWith("?") ? text : text + ".";
     }
 
     private static String seconds(Duration d) {

@@ -87,8 +87,12 @@ final class Room {
         }
     }
 
-    /** Stores {@code text} from {@code sender} and delivers it to every member. Never blocks on I/O. */
-    void post(ServerSession sender, String username, String text) {
+    /**
+     * Stores {@code text} from {@code sender} and delivers it to every member. Never blocks on I/O.
+     *
+     * @return completes once the sender's own copy (or the error) is queued to it
+     */
+    CompletableFuture<Void> post(ServerSession sender, String username, String text) {
         ByteBuffer frame;
         CompletableFuture<StoredMessage> stored;
         lock.lock();
@@ -106,7 +110,7 @@ final class Room {
         } finally {
             lock.unlock();
         }
-        stored.whenComplete((m, error) -> {
+        return stored.handle((m, error) -> {
             if (error == null) {
                 sender.sendFrame(frame);
             } else {
@@ -115,6 +119,7 @@ final class Room {
                 sender.sendError("Your message reached the users online but could not be saved to the history ("
                         + cause.getMessage() + "). Try again later; tell the server operator if it persists.");
             }
+            return null;
         });
     }
 

@@ -19,7 +19,12 @@ import dev.parley.spi.Connection;
 import dev.parley.spi.ConnectionHandler;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +42,16 @@ final class ServerSession implements ConnectionHandler, CommandContext, FrameDec
 
     enum State { CONNECTED, LOGGED_IN, CLOSED }
 
+    private static final Duration ACK_WAIT = Duration.ofSeconds(10);
+
     private final DefaultChatServer server;
     private final Connection connection;
     private final FrameDecoder decoder;
     private final SerialExecutor mailbox;
     private volatile State state = State.CONNECTED;
     private volatile String username;
+    /** The sender's copy of its latest message, which must go out before a logout or close. */
+    private volatile CompletableFuture<Void> lastPost = CompletableFuture.completedFuture(null);
 
     ServerSession(DefaultChatServer server, Connection connection) {
         this.server = server;
@@ -80,7 +89,10 @@ final class ServerSession implements ConnectionHandler, CommandContext, FrameDec
 
     @Override
     public void onInputClosed() {
-        mailbox.force(connection::close);
+        mailbox.force(() -> {
+            awaitOwnCopies();
+            connection.close();
+        });
     }
 
     @Override
@@ -166,6 +178,7 @@ final class ServerSession implements ConnectionHandler, CommandContext, FrameDec
     }
 
     private void logout() {
+        awaitOwnCopies();
         info("Logged out. Bye, " + username + "!");
         state = State.CLOSED;
         server.leave(this);
@@ -177,7 +190,22 @@ final class ServerSession implements ConnectionHandler, CommandContext, FrameDec
             sendError("The message is empty; write some text after msg.");
             return;
         }
-        server.lobby().post(this, username, text);
+        lastPost = server.lobby().post(this, username, text);
+    }
+
+    /**
+     * Waits (on the session's virtual thread) until the copies of this session's own messages
+     * are queued, so that {@code msg} then {@code logout} still delivers the acknowledgement.
+     * Bounded, so that a stalled storage cannot keep a session open for ever.
+     */
+    private void awaitOwnCopies() {
+        try {
+            lastPost.get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("{}: closing before the acknowledgement of its last message: {}", this, e.toString());
+        }
     }
 
     private void command(CommandRequest request) {
