@@ -25,6 +25,7 @@ final class InteractiveConsole implements ChatConsole {
 
     private final Terminal terminal;
     private final LineReader reader;
+    private volatile String latestPrompt = "";
 
     private InteractiveConsole(Terminal terminal) {
         this.terminal = terminal;
@@ -44,15 +45,34 @@ final class InteractiveConsole implements ChatConsole {
 
     @Override
     public void statusChanged(String prompt) {
-        if (reader instanceof LineReaderImpl impl && reader.isReading()) {
-            impl.setPrompt(prompt); // not on the LineReader interface in JLine 4
-            try {
-                reader.callWidget(LineReader.REDRAW_LINE);
-                reader.callWidget(LineReader.REDISPLAY);
-            } catch (IllegalStateException e) {
-                // The user pressed Enter just now; the next readLine shows the new prompt anyway.
-            }
+        latestPrompt = prompt;
+        if (!applyPrompt()) {
+            // Between two reads (or before the first) the reader has no prompt to change; the
+            // status may also arrive just before readLine starts, so try again shortly.
+            Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 20 && !applyPrompt(); i++) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
         }
+    }
+
+    private boolean applyPrompt() {
+        if (!(reader instanceof LineReaderImpl impl) || !reader.isReading()) {
+            return false;
+        }
+        impl.setPrompt(latestPrompt); // not on the LineReader interface in JLine 4
+        try {
+            reader.callWidget(LineReader.REDRAW_LINE);
+            reader.callWidget(LineReader.REDISPLAY);
+        } catch (IllegalStateException e) {
+            // The user pressed Enter just now; the next readLine shows the new prompt anyway.
+        }
+        return true;
     }
 
     @Override
