@@ -84,7 +84,7 @@ public final class DefaultChatServer implements ChatServer {
             throw e;
         }
         LOG.info("Parley server listening on {} (transport {}, history format {})",
-                transport.localAddress(), transportProvider.name(), config.historyFormat());
+                display(transport.localAddress()), transportProvider.name(), config.historyFormat());
     }
 
     private ConnectionHandler accept(Connection connection) {
@@ -114,7 +114,7 @@ public final class DefaultChatServer implements ChatServer {
         if (closed.getAndSet(true)) {
             return;
         }
-        LOG.info("Parley server on {} shutting down ({} sessions)", transport.localAddress(), sessions.size());
+        LOG.info("Parley server on {} shutting down ({} sessions)", display(transport.localAddress()), sessions.size());
         ByteBuffer goodbye = codec.encodeResponse(new InfoResponse(now(), Response.SERVER,
                 "The server is shutting down. Reconnect later."));
         for (ServerSession s : sessions) {
@@ -199,6 +199,10 @@ public final class DefaultChatServer implements ChatServer {
         for (ServerSession s : users.values()) {
             s.sendFrame(frame);
         }
+    }
+
+    private static String display(InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
     }
 
     private static RuntimeException closeQuietly(AutoCloseable resource, RuntimeException failure) {
