@@ -18,8 +18,10 @@ public interface ChatServer extends AutoCloseable {
     Set<String> users();
 
     /**
-     * Stops accepting, disconnects every client, and closes transport and storage in reverse
-     * order of start-up, waiting for pending writes to become durable. Idempotent.
+     * Stops accepting, tells every client the server is shutting down, disconnects them, and
+     * closes transport and storage in reverse order of start-up, waiting for pending writes to
+     * become durable. A storage instance passed to the builder is left open for its owner to
+     * close. Idempotent.
      */
     @Override
     void close();
