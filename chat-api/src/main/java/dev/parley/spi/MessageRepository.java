@@ -1,6 +1,7 @@
 package dev.parley.spi;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -37,4 +38,30 @@ public interface MessageRepository {
     default List<StoredMessage> latest(String room, int limit) {
         return history(room, Long.MAX_VALUE, limit);
     }
+
+    /**
+     * The retained message with this id, in any room. May block on I/O.
+     *
+     * @throws dev.parley.api.StorageException when the read fails or the storage is closed
+     */
+    Optional<StoredMessage> find(long id);
+
+    /**
+     * Removes the message with this id, as a moderator does: it no longer appears in
+     * {@link #history}, {@link #find} or after a reopen. Its id is not reused. May block on I/O;
+     * durable when it returns.
+     *
+     * @return {@code false} when there is no such retained message
+     * @throws dev.parley.api.StorageException when the write fails or the storage is closed
+     */
+    boolean delete(long id);
+
+    /**
+     * Removes every message of {@code room}, as when the room is deleted, so a new room of the same
+     * name starts empty. May block on I/O; durable when it returns.
+     *
+     * @return how many messages were removed
+     * @throws dev.parley.api.StorageException when the write fails or the storage is closed
+     */
+    long deleteRoom(String room);
 }

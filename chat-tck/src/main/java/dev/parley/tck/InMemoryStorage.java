@@ -3,7 +3,12 @@ package dev.parley.tck;
 import dev.parley.api.Retention;
 import dev.parley.api.StorageConfig;
 import dev.parley.api.StorageException;
+import dev.parley.spi.AccountRepository;
 import dev.parley.spi.MessageRepository;
+import dev.parley.spi.OfflineQueue;
+import dev.parley.spi.RoomRepository;
+import dev.parley.spi.SanctionRepository;
+import dev.parley.spi.SettingsRepository;
 import dev.parley.spi.NewMessage;
 import dev.parley.spi.Storage;
 import dev.parley.spi.StoredMessage;
@@ -15,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,6 +49,7 @@ public final class InMemoryStorage implements Storage, MessageRepository {
     private final Clock clock;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile StorageException appendFailure;
+    private final InMemoryRepositories.Views repositories;
 
     /** An empty storage that keeps everything, with the system clock. */
     public InMemoryStorage() {
@@ -66,6 +73,7 @@ public final class InMemoryStorage implements Storage, MessageRepository {
         this.data = data;
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.repositories = data.repositories.views(closed::get);
     }
 
     /**
@@ -106,6 +114,31 @@ public final class InMemoryStorage implements Storage, MessageRepository {
     }
 
     @Override
+    public AccountRepository accounts() {
+        return repositories.accountRepository;
+    }
+
+    @Override
+    public RoomRepository rooms() {
+        return repositories.roomRepository;
+    }
+
+    @Override
+    public OfflineQueue offline() {
+        return repositories.offlineQueue;
+    }
+
+    @Override
+    public SanctionRepository sanctions() {
+        return repositories.sanctionRepository;
+    }
+
+    @Override
+    public SettingsRepository settings() {
+        return repositories.settingsRepository;
+    }
+
+    @Override
     public CompletableFuture<StoredMessage> append(NewMessage message) {
         Objects.requireNonNull(message, "message");
         if (closed.get()) {
@@ -133,6 +166,30 @@ public final class InMemoryStorage implements Storage, MessageRepository {
         return data.history(room, beforeId, limit, retention.maxMessages(), cutoff);
     }
 
+    @Override
+    public Optional<StoredMessage> find(long id) {
+        checkOpen("read history");
+        return data.find(id);
+    }
+
+    @Override
+    public boolean delete(long id) {
+        checkOpen("delete messages");
+        return data.delete(id);
+    }
+
+    @Override
+    public long deleteRoom(String room) {
+        checkOpen("delete messages");
+        return data.deleteRoom(Objects.requireNonNull(room, "room"));
+    }
+
+    private void checkOpen(String what) {
+        if (closed.get()) {
+            throw new StorageException("the in-memory storage is closed; open a new one to " + what);
+        }
+    }
+
     /** Closes; appends fail from now on. Idempotent. */
     @Override
     public void close() {
@@ -143,7 +200,41 @@ public final class InMemoryStorage implements Storage, MessageRepository {
     private static final class Data {
         private final ReentrantLock lock = new ReentrantLock();
         private final Map<String, List<StoredMessage>> rooms = new HashMap<>();
+        private final InMemoryRepositories repositories = new InMemoryRepositories();
         private long nextId = 1;
+
+        Optional<StoredMessage> find(long id) {
+            lock.lock();
+            try {
+                return rooms.values().stream().flatMap(List::stream).filter(m -> m.id() == id).findFirst();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        boolean delete(long id) {
+            lock.lock();
+            try {
+                for (List<StoredMessage> room : rooms.values()) {
+                    if (room.removeIf(m -> m.id() == id)) {
+                        return true;
+                    }
+                }
+                return false;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        long deleteRoom(String room) {
+            lock.lock();
+            try {
+                List<StoredMessage> removed = rooms.remove(room);
+                return removed == null ? 0 : removed.size();
+            } finally {
+                lock.unlock();
+            }
+        }
 
         StoredMessage add(NewMessage message) {
             lock.lock();
