@@ -1,9 +1,15 @@
 package dev.parley.storage.file;
 
 import dev.parley.api.StorageConfig;
+import dev.parley.spi.AccountRepository;
 import dev.parley.spi.MessageRepository;
+import dev.parley.spi.OfflineQueue;
+import dev.parley.spi.RoomRepository;
+import dev.parley.spi.SanctionRepository;
+import dev.parley.spi.SettingsRepository;
 import dev.parley.spi.Storage;
 import dev.parley.storage.file.internal.FileMessageLog;
+import dev.parley.storage.file.internal.FileState;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -18,10 +24,12 @@ public final class FileStorage implements Storage {
 
     private final Path directory;
     private final FileMessageLog log;
+    private final FileState state;
 
-    private FileStorage(Path directory, FileMessageLog log) {
+    private FileStorage(Path directory, FileMessageLog log, FileState state) {
         this.directory = directory;
         this.log = log;
+        this.state = state;
     }
 
     /**
@@ -37,7 +45,19 @@ public final class FileStorage implements Storage {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(config, "config");
         Path absolute = directory.toAbsolutePath().normalize();
-        return new FileStorage(absolute, FileMessageLog.open(absolute, config));
+        FileMessageLog log = FileMessageLog.open(absolute, config);
+        FileState state;
+        try {
+            state = FileState.open(absolute, config);
+        } catch (RuntimeException e) {
+            try {
+                log.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return new FileStorage(absolute, log, state);
     }
 
     /** The data directory, absolute. */
@@ -50,6 +70,31 @@ public final class FileStorage implements Storage {
         return log;
     }
 
+    @Override
+    public AccountRepository accounts() {
+        return state.accounts();
+    }
+
+    @Override
+    public RoomRepository rooms() {
+        return state.rooms();
+    }
+
+    @Override
+    public OfflineQueue offline() {
+        return state.offline();
+    }
+
+    @Override
+    public SanctionRepository sanctions() {
+        return state.sanctions();
+    }
+
+    @Override
+    public SettingsRepository settings() {
+        return state.settings();
+    }
+
     /**
      * Waits until every pending append is durable, stops the writer thread, closes the files and
      * releases the directory. Must not be called from a callback of an append future (that runs
@@ -57,6 +102,7 @@ public final class FileStorage implements Storage {
      */
     @Override
     public void close() {
+        state.close();
         log.close();
     }
 

@@ -34,6 +34,15 @@
  *       segment files once every message in them is outside retention, checked at open and each
  *       time a new segment is started.</li>
  *   <li>One storage per directory: a second one, in this process or another, fails to open.</li>
+ *   <li>Accounts, rooms and groups, the offline queue, bans and mutes, settings and the list of
+ *       messages moderators removed each live in a small journal file beside the segments
+ *       ({@code accounts.journal}, {@code rooms.journal}, {@code offline.journal},
+ *       {@code sanctions.journal}, {@code settings.journal}, {@code deletions.journal}), kept whole
+ *       in memory. Every change is one checksummed record, synced before the call returns (except
+ *       under {@code OS_BUFFERED}), so a change of several keys is atomic; recovery treats a torn
+ *       final record and damage the same way as for segments. A journal mostly made of overwritten
+ *       values is compacted at open through a temporary file and an atomic rename. Removed
+ *       messages stay in their segment until retention reclaims it, but never appear again.</li>
  * </ul>
  */
 package dev.parley.storage.file;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -77,7 +78,19 @@ public final class FileMessageLog implements MessageRepository, AutoCloseable {
                     + "; check its permissions or pick another --data directory", e);
         }
         DirectoryLock lock = DirectoryLock.acquire(dir);
-        LogFiles files = new LogFiles(dir, config, Clock.systemUTC());
+        Deletions deletions;
+        try {
+            deletions = new Deletions(Journal.open(dir.resolve("deletions.journal"), "deleted messages",
+                    config.durability() != dev.parley.api.Durability.OS_BUFFERED));
+        } catch (RuntimeException e) {
+            try {
+                lock.release();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        LogFiles files = new LogFiles(dir, config, Clock.systemUTC(), deletions);
         try {
             Recovery recovery = new Recovery(files);
             long nextId = recovery.run();
@@ -148,6 +161,29 @@ public final class FileMessageLog implements MessageRepository, AutoCloseable {
     public List<StoredMessage> history(String room, long beforeId, int limit) {
         Objects.requireNonNull(room, "room");
         return files.history(room, beforeId, limit);
+    }
+
+    @Override
+    public Optional<StoredMessage> find(long id) {
+        return files.find(id);
+    }
+
+    @Override
+    public boolean delete(long id) {
+        return files.delete(id);
+    }
+
+    @Override
+    public long deleteRoom(String room) {
+        Objects.requireNonNull(room, "room");
+        long upToId;
+        appendLock.lock();
+        try {
+            upToId = nextId - 1;
+        } finally {
+            appendLock.unlock();
+        }
+        return files.deleteRoom(room, upToId);
     }
 
     /** How many times the writer synced a segment to stable storage; for tests and metrics. */

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -40,12 +41,14 @@ final class LogFiles {
     private final ConcurrentSkipListMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
     private final Map<String, RoomIndex> rooms = new ConcurrentHashMap<>();
     private final ReadWriteLock deletion = new ReentrantReadWriteLock();
+    private final Deletions deletions;
     private volatile boolean closed;
 
-    LogFiles(Path directory, StorageConfig config, Clock clock) {
+    LogFiles(Path directory, StorageConfig config, Clock clock, Deletions deletions) {
         this.directory = directory;
         this.config = config;
         this.clock = clock;
+        this.deletions = deletions;
     }
 
     Path directory() {
@@ -76,6 +79,9 @@ final class LogFiles {
 
     /** Makes a record written at {@code offset} of {@code segment} visible to history. */
     void publish(Segment segment, long id, long offset, String room, Instant timestamp) {
+        if (deletions.isDeleted(id, room)) {
+            return;
+        }
         long millis = millis(timestamp);
         rooms.computeIfAbsent(room, r -> new RoomIndex()).add(id, offset, millis);
         segment.noteRecord(room, id, millis);
@@ -118,6 +124,63 @@ final class LogFiles {
                     + e.getMessage() + "; check the disk, and restart the server so that recovery checks the files", e);
         } finally {
             deletion.readLock().unlock();
+        }
+    }
+
+    /** See {@link dev.parley.spi.MessageRepository#find}. */
+    Optional<StoredMessage> find(long id) {
+        deletion.readLock().lock();
+        try {
+            checkOpen();
+            Instant now = clock.instant();
+            for (Map.Entry<String, RoomIndex> e : rooms.entrySet()) {
+                Retention retention = config.retentionOf(e.getKey());
+                long offset = e.getValue().offsetOf(id, retention.maxMessages(), cutoffMillis(retention, now));
+                if (offset >= 0) {
+                    return Optional.of(segments.floorEntry(id).getValue().readRecord(offset));
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StorageException("could not read message " + id + " from " + directory + ": " + e.getMessage()
+                    + "; check the disk, and restart the server so that recovery checks the files", e);
+        } finally {
+            deletion.readLock().unlock();
+        }
+    }
+
+    /** Removes message {@code id} durably, then from the index. See {@link dev.parley.spi.MessageRepository#delete}. */
+    boolean delete(long id) {
+        checkOpen();
+        for (Map.Entry<String, RoomIndex> e : rooms.entrySet()) {
+            if (e.getValue().contains(id)) {
+                deletions.deleteMessage(id);
+                return e.getValue().remove(id);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Removes every message of {@code room} up to {@code upToId} durably, then from the index.
+     *
+     * @return how many indexed messages were removed
+     */
+    long deleteRoom(String room, long upToId) {
+        checkOpen();
+        deletions.deleteRoom(room, upToId);
+        RoomIndex index = rooms.get(room);
+        if (index == null) {
+            return 0;
+        }
+        int before = index.size();
+        index.removeBelow(upToId + 1);
+        return before - index.size();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new StorageException("the file storage in " + directory + " is closed; open it again");
         }
     }
 
@@ -188,6 +251,7 @@ final class LogFiles {
                     }
                 }
             }
+            deletions.close();
             if (failure != null) {
                 throw failure;
             }

@@ -71,6 +71,53 @@ final class RoomIndex {
         }
     }
 
+    /** Forgets the record {@code id}; {@code false} if it was not here. */
+    boolean remove(long id) {
+        lock.writeLock().lock();
+        try {
+            int i = lowerBound(id);
+            if (i == size || ids[i] != id) {
+                return false;
+            }
+            System.arraycopy(ids, i + 1, ids, i, size - i - 1);
+            System.arraycopy(offsets, i + 1, offsets, i, size - i - 1);
+            System.arraycopy(millis, i + 1, millis, i, size - i - 1);
+            size--;
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The offset of record {@code id} if it is here and retained (as in {@link #select}), else -1.
+     */
+    long offsetOf(long id, long maxMessages, long cutoffMillis) {
+        lock.readLock().lock();
+        try {
+            int i = lowerBound(id);
+            if (i == size || ids[i] != id) {
+                return -1;
+            }
+            int floor = maxMessages > 0 && maxMessages < size ? (int) (size - maxMessages) : 0;
+            boolean young = cutoffMillis == Long.MIN_VALUE || millis[i] > cutoffMillis;
+            return i >= floor && young ? offsets[i] : -1;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Whether record {@code id} is here. */
+    boolean contains(long id) {
+        lock.readLock().lock();
+        try {
+            int i = lowerBound(id);
+            return i < size && ids[i] == id;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     int size() {
         lock.readLock().lock();
         try {
