@@ -7,6 +7,7 @@ module dev.parley.engine {
     requires transitive dev.parley.api;
     requires tools.jackson.databind;
     requires org.slf4j;
+    requires org.bouncycastle.provider;
 
     exports dev.parley.engine;
 }

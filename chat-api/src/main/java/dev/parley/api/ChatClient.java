@@ -27,6 +27,19 @@ public interface ChatClient extends AutoCloseable {
         send(new LoginRequest(username));
     }
 
+    /**
+     * Sends a {@code login} request for a registered account. The client keeps the password in
+     * memory only, to log in again after an automatic reconnect.
+     */
+    default void login(String username, String password) {
+        send(new LoginRequest(username, password));
+    }
+
+    /** Sends a {@code register} request: creates the account and logs in to it. */
+    default void register(String username, String password) {
+        send(new RegisterRequest(username, password));
+    }
+
     /** Sends a {@code msg} request. */
     default void msg(String text) {
         send(new MsgRequest(text));

@@ -8,7 +8,8 @@ package dev.parley.api;
  * registered, or answers with an error.
  */
 public sealed interface Request extends Message
-        permits LoginRequest, LogoutRequest, MsgRequest, NamesRequest, HelpRequest, CommandRequest {
+        permits LoginRequest, RegisterRequest, LogoutRequest, MsgRequest, NamesRequest, HelpRequest,
+                CommandRequest {
 
     /** The request's name on the wire, such as {@code "login"}. */
     String name();

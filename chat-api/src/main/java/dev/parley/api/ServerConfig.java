@@ -17,10 +17,12 @@ import java.util.Objects;
  * @param historyFormat      how the {@code history} response is written
  * @param maxUsernameLength  the longest username accepted
  * @param zone               the time zone of the timestamps the server sends
+ * @param accounts           guests, registration, password rules and admins
+ * @param limits             connection limits, flood protection and login throttling
  */
 public record ServerConfig(InetSocketAddress address, int maxFrameBytes, int maxPendingRequests,
                            int historyOnLogin, HistoryFormat historyFormat, int maxUsernameLength,
-                           ZoneId zone) {
+                           ZoneId zone, AccountPolicy accounts, Limits limits) {
 
     /** The port a Parley server listens on unless told otherwise. */
     public static final int DEFAULT_PORT = 7600;
@@ -29,6 +31,8 @@ public record ServerConfig(InetSocketAddress address, int maxFrameBytes, int max
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(historyFormat, "historyFormat");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(limits, "limits");
         if (maxFrameBytes < 256) {
             throw new ConfigurationException("maxFrameBytes must be at least 256, was " + maxFrameBytes);
         }
@@ -52,7 +56,7 @@ public record ServerConfig(InetSocketAddress address, int maxFrameBytes, int max
     public Builder toBuilder() {
         return new Builder().address(address).maxFrameBytes(maxFrameBytes).maxPendingRequests(maxPendingRequests)
                 .historyOnLogin(historyOnLogin).historyFormat(historyFormat)
-                .maxUsernameLength(maxUsernameLength).zone(zone);
+                .maxUsernameLength(maxUsernameLength).zone(zone).accounts(accounts).limits(limits);
     }
 
     public ServerConfig withAddress(InetSocketAddress value) {
@@ -67,6 +71,14 @@ public record ServerConfig(InetSocketAddress address, int maxFrameBytes, int max
         return toBuilder().maxFrameBytes(value).build();
     }
 
+    public ServerConfig withAccounts(AccountPolicy value) {
+        return toBuilder().accounts(value).build();
+    }
+
+    public ServerConfig withLimits(Limits value) {
+        return toBuilder().limits(value).build();
+    }
+
     /** Builds a {@link ServerConfig}; not thread-safe. */
     public static final class Builder {
         private InetSocketAddress address = new InetSocketAddress("127.0.0.1", DEFAULT_PORT);
@@ -76,6 +88,8 @@ public record ServerConfig(InetSocketAddress address, int maxFrameBytes, int max
         private HistoryFormat historyFormat = HistoryFormat.OBJECTS;
         private int maxUsernameLength = 32;
         private ZoneId zone = ZoneId.systemDefault();
+        private AccountPolicy accounts = AccountPolicy.DEFAULT;
+        private Limits limits = Limits.DEFAULT;
 
         private Builder() {
         }
@@ -119,9 +133,19 @@ public record ServerConfig(InetSocketAddress address, int maxFrameBytes, int max
             return this;
         }
 
+        public Builder accounts(AccountPolicy value) {
+            this.accounts = value;
+            return this;
+        }
+
+        public Builder limits(Limits value) {
+            this.limits = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(address, maxFrameBytes, maxPendingRequests, historyOnLogin, historyFormat,
-                    maxUsernameLength, zone);
+                    maxUsernameLength, zone, accounts, limits);
         }
     }
 }

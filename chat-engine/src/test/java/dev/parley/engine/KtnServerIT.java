@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.parley.api.ChatServer;
 import dev.parley.api.HistoryFormat;
+import dev.parley.api.Limits;
 import dev.parley.api.ServerConfig;
 import dev.parley.api.TransportConfig;
 import java.io.IOException;
@@ -298,6 +299,10 @@ class KtnServerIT {
     @Test
     void broadcastReachesTwoHundredConcurrentClients() throws Exception {
         int n = 200;
+        server.close();
+        // All clients come from 127.0.0.1, so the per-address limit (100 by default) must allow them.
+        server = start(ServerConfig.builder().address("127.0.0.1", 0)
+                .limits(Limits.DEFAULT.withMaxConnectionsPerAddress(n + 10)).build());
         List<RawKtnClient> all = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<RawKtnClient>> logins = new ArrayList<>();
@@ -323,7 +328,8 @@ class KtnServerIT {
     @Test
     void disconnectsASlowConsumerWithoutHoldingUpOthers() throws Exception {
         server.close();
-        server = Parley.server().config(ServerConfig.builder().address("127.0.0.1", 0).build())
+        // The sender sends flat out on purpose: flood protection would cut it off first.
+        server = Parley.server().config(ServerConfig.builder().address("127.0.0.1", 0).limits(Limits.NONE).build())
                 .transport(transport).transportConfig(TransportConfig.DEFAULT.withMaxOutboundBytes(256 << 10))
                 .storage("file:" + data).start();
         RawKtnClient slow = connect().login("slow");

@@ -5,6 +5,7 @@ import dev.parley.api.ClientStatus;
 import dev.parley.api.ErrorResponse;
 import dev.parley.api.HistoryFormat;
 import dev.parley.api.LoginRequest;
+import dev.parley.api.RegisterRequest;
 import dev.parley.api.LogoutRequest;
 import dev.parley.api.ProtocolException;
 import dev.parley.api.Request;
@@ -48,7 +49,8 @@ public final class DefaultChatClient implements ChatClient {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Connection connection;
     private volatile ClientStatus status = ClientStatus.DISCONNECTED;
-    private volatile String lastLogin;
+    /** The last login (or the login a register implies), sent again after an automatic reconnect. */
+    private volatile LoginRequest lastLogin;
     private volatile boolean loggedOut;
     private Thread retrier;
     private Duration nextRetry;
@@ -93,7 +95,10 @@ public final class DefaultChatClient implements ChatClient {
             c = reconnectNow();
         }
         if (request instanceof LoginRequest login) {
-            lastLogin = login.username();
+            lastLogin = login;
+            loggedOut = false;
+        } else if (request instanceof RegisterRequest register) {
+            lastLogin = new LoginRequest(register.username(), register.password());
             loggedOut = false;
         } else if (request instanceof LogoutRequest) {
             loggedOut = true;
@@ -200,9 +205,9 @@ public final class DefaultChatClient implements ChatClient {
         }
         try {
             Connection c = open();
-            String name = lastLogin;
-            if (name != null && !loggedOut) {
-                c.send(codec.encodeRequest(new LoginRequest(name)));
+            LoginRequest login = lastLogin;
+            if (login != null && !loggedOut) {
+                c.send(codec.encodeRequest(login));
             }
         } catch (TransportException e) {
             lost(e.getMessage());

@@ -55,6 +55,8 @@ public final class DefaultChatServer implements ChatServer {
     private final Map<String, ServerSession> users = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Room lobby;
+    private final Accounts accounts;
+    private final ConnectionLimiter limiter;
     private final Transport transport;
 
     /**
@@ -72,6 +74,8 @@ public final class DefaultChatServer implements ChatServer {
         this.ownsStorage = ownsStorage;
         this.commands = Map.copyOf(commands);
         this.helpText = HelpText.of(this.commands.values());
+        this.accounts = new Accounts(storage.accounts(), config::accounts, config.limits(), clock);
+        this.limiter = new ConnectionLimiter(config.limits());
         try {
             this.lobby = new Room(LOBBY, storage.messages(), storageConfig.retentionOf(LOBBY), codec, timestamps,
                     clock, config.historyOnLogin());
@@ -88,6 +92,13 @@ public final class DefaultChatServer implements ChatServer {
     }
 
     private ConnectionHandler accept(Connection connection) {
+        if (!limiter.tryAcquire(connection.remoteAddress())) {
+            LOG.info("Refused a connection from {}: connection limit reached", display(connection.remoteAddress()));
+            connection.send(codec.encodeResponse(new dev.parley.api.ErrorResponse(now(), Response.SERVER,
+                    ConnectionLimiter.REFUSED)));
+            connection.close();
+            return REFUSED_HANDLER;
+        }
         ServerSession session = new ServerSession(this, connection);
         sessions.add(session);
         if (closed.get()) {
@@ -96,6 +107,22 @@ public final class DefaultChatServer implements ChatServer {
         LOG.debug("Accepted {}", session);
         return session;
     }
+
+    /** Ignores whatever a refused connection sends before it is closed. */
+    private static final ConnectionHandler REFUSED_HANDLER = new ConnectionHandler() {
+        @Override
+        public void onBytes(ByteBuffer bytes) {
+            bytes.position(bytes.limit());
+        }
+
+        @Override
+        public void onInputClosed() {
+        }
+
+        @Override
+        public void onClosed(Throwable cause) {
+        }
+    };
 
     // ---- ChatServer ------------------------------------------------------------------------------
 
@@ -106,7 +133,14 @@ public final class DefaultChatServer implements ChatServer {
 
     @Override
     public Set<String> users() {
-        return Collections.unmodifiableSet(new TreeSet<>(users.keySet()));
+        TreeSet<String> names = new TreeSet<>();
+        for (ServerSession s : users.values()) {
+            String name = s.usernameOrNull();
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        return Collections.unmodifiableSet(names);
     }
 
     @Override
@@ -154,6 +188,14 @@ public final class DefaultChatServer implements ChatServer {
         return lobby;
     }
 
+    Accounts accounts() {
+        return accounts;
+    }
+
+    Storage storage() {
+        return storage;
+    }
+
     String now() {
         return timestamps.format(clock.instant());
     }
@@ -180,19 +222,33 @@ public final class DefaultChatServer implements ChatServer {
         return null;
     }
 
-    /** Reserves {@code name} for {@code session}; {@code false} if someone else has it. */
+    /** Reserves {@code name} (ignoring ASCII case) for {@code session}; {@code false} if someone else has it. */
     boolean claim(String name, ServerSession session) {
-        return users.putIfAbsent(name, session) == null;
+        return users.putIfAbsent(key(name), session) == null;
+    }
+
+    /** Whether someone is logged in under {@code name}, ignoring ASCII case. */
+    boolean isOnline(String name) {
+        return users.containsKey(key(name));
     }
 
     void leave(ServerSession session) {
         String name = session.usernameOrNull();
-        if (name != null && users.remove(name, session)) {
+        if (name != null && users.remove(key(name), session)) {
             lobby.leave(session);
         }
         if (session.state() == ServerSession.State.CLOSED) {
             sessions.remove(session);
         }
+    }
+
+    /** Called once per accepted connection when it has closed. */
+    void closed(ServerSession session) {
+        limiter.release(session.remoteAddress());
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT);
     }
 
     void broadcast(ByteBuffer frame) {

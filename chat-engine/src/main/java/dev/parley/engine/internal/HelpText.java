@@ -14,7 +14,11 @@ final class HelpText {
         StringBuilder text = new StringBuilder("""
                 Send one JSON object per request: {"request": "<name>", "content": <argument or null>}.
                 Requests:
-                  login <username>  log in (letters A-Z, a-z and digits only)
+                  login <username>  log in as a guest (letters A-Z, a-z and digits only)
+                  login {"username": <name>, "password": <password>}
+                                    log in to a registered account
+                  register {"username": <name>, "password": <password>}
+                                    register an account and log in to it
                   logout            log out and disconnect
                   msg <text>        send a message to everyone logged in
                   names             list the users logged in

@@ -11,6 +11,7 @@ import dev.parley.api.LoginRequest;
 import dev.parley.api.LogoutRequest;
 import dev.parley.api.MsgRequest;
 import dev.parley.api.NamesRequest;
+import dev.parley.api.RegisterRequest;
 import dev.parley.api.Request;
 import dev.parley.api.Response;
 import dev.parley.engine.Command;
@@ -48,6 +49,9 @@ final class ServerSession implements ConnectionHandler, CommandContext, FrameDec
     private final Connection connection;
     private final FrameDecoder decoder;
     private final SerialExecutor mailbox;
+    private final FloodGuard flood;
+    /** The account's role, or {@code null} for a guest or before login. */
+    private volatile dev.parley.spi.AccountRole role;
     private volatile State state = State.CONNECTED;
     private volatile String username;
     /** The sender's copy of its latest message, which must go out before a logout or close. */
@@ -58,6 +62,7 @@ final class ServerSession implements ConnectionHandler, CommandContext, FrameDec
         this.connection = connection;
         this.decoder = new FrameDecoder(server.config().maxFrameBytes());
         this.mailbox = new SerialExecutor(server.executor(), server.config().maxPendingRequests());
+        this.flood = new FloodGuard(server.config().limits());
     }
 
     // ---- transport events (transport thread; never block) ----------------------------------------
@@ -69,7 +74,20 @@ final class ServerSession implements ConnectionHandler, CommandContext, FrameDec
 
     @Override
     public void onFrame(byte[] frame) {
-        enqueue(() -> handleFrame(frame));
+        switch (flood.request(frame.length)) {
+            case ALLOW -> enqueue(() -> handleFrame(frame));
+            case WARN -> enqueue(() -> sendError("You are sending too fast (the limit is " + flood.describe()
+                    + "). That request was not handled: slow down, or you will be disconnected."));
+            case REFUSE -> enqueue(() -> sendError("Still too fast: that request was not handled either."
+                    + " Slow down, or you will be disconnected."));
+            case DISCONNECT -> {
+                LOG.info("{} disconnected for flooding", this);
+                mailbox.force(() -> {
+                    sendError("Disconnected for flooding: you kept sending faster than " + flood.describe() + ".");
+                    connection.close();
+                });
+            }
+        }
     }
 
     @Override
@@ -104,6 +122,7 @@ final class ServerSession implements ConnectionHandler, CommandContext, FrameDec
         }
         state = State.CLOSED;
         server.leave(this);
+        server.closed(this);
     }
 
     private void enqueue(Runnable task) {
@@ -135,13 +154,15 @@ final class ServerSession implements ConnectionHandler, CommandContext, FrameDec
 
     private void handle(Request request) {
         if (state != State.LOGGED_IN && !(request instanceof LoginRequest) && !(request instanceof HelpRequest)
+                && !(request instanceof RegisterRequest)
                 && !(request instanceof CommandRequest c && server.allowsBeforeLogin(c.name()))) {
             sendError("You are not logged in. Log in first with {\"request\": \"login\", \"content\": \"<username>\"};"
-                    + " before login only login and help are accepted.");
+                    + " before login only login, register and help are accepted.");
             return;
         }
         switch (request) {
-            case LoginRequest login -> login(login.username());
+            case LoginRequest login -> login(login.username(), login.password());
+            case RegisterRequest register -> register(register.username(), register.password());
             case LogoutRequest ignored -> logout();
             case MsgRequest msg -> msg(msg.text());
             case NamesRequest ignored -> info("Users online: " + String.join(", ", server.users()));
@@ -150,23 +171,54 @@ final class ServerSession implements ConnectionHandler, CommandContext, FrameDec
         }
     }
 
-    private void login(String name) {
+    private void login(String name, String password) {
+        if (!checkCanLogIn(name)) {
+            return;
+        }
+        Accounts.Outcome outcome = password == null ? server.accounts().guest(name)
+                : server.accounts().login(name, password, addressText());
+        enter(outcome, name);
+    }
+
+    private void register(String name, String password) {
+        if (!checkCanLogIn(name)) {
+            return;
+        }
+        if (server.isOnline(name)) {
+            sendError("Username '" + name + "' is taken: someone with that name is logged in. Pick another name.");
+            return;
+        }
+        enter(server.accounts().register(name, password), name);
+    }
+
+    private boolean checkCanLogIn(String name) {
         if (state == State.LOGGED_IN) {
             sendError("You are already logged in as " + username + ". Log out first to change your name.");
-            return;
+            return false;
         }
         String problem = server.checkUsername(name);
         if (problem != null) {
             sendError(problem);
+            return false;
+        }
+        return true;
+    }
+
+    private void enter(Accounts.Outcome outcome, String requested) {
+        if (outcome instanceof Accounts.Refused refused) {
+            sendError(refused.error());
             return;
         }
+        Accounts.LoggedIn in = (Accounts.LoggedIn) outcome;
+        String name = in.name();
         if (!server.claim(name, this)) {
-            sendError("Username '" + name + "' is taken: someone with that name is logged in. Pick another name.");
+            sendError("Username '" + requested + "' is taken: someone with that name is logged in. Pick another name.");
             return;
         }
         username = name;
+        role = in.role();
         state = State.LOGGED_IN;
-        LOG.debug("{} logged in", this);
+        LOG.debug("{} logged in{}", this, in.registered() ? " to its account" : " as a guest");
         server.lobby().join(this, history -> {
             info("Login successful. Welcome, " + name + "!");
             reply(new HistoryResponse(timestamp(), Response.SERVER, history));
@@ -175,6 +227,11 @@ final class ServerSession implements ConnectionHandler, CommandContext, FrameDec
             // The connection closed while logging in; onClosed may have run before the join.
             server.leave(this);
         }
+    }
+
+    private String addressText() {
+        InetSocketAddress remote = connection.remoteAddress();
+        return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
     }
 
     private void logout() {
@@ -230,6 +287,11 @@ final class ServerSession implements ConnectionHandler, CommandContext, FrameDec
 
     String usernameOrNull() {
         return username;
+    }
+
+    /** The account's role, or {@code null} for a guest or before login. */
+    dev.parley.spi.AccountRole role() {
+        return role;
     }
 
     State state() {

@@ -8,6 +8,7 @@ import dev.parley.api.HistoryFormat;
 import dev.parley.api.HistoryResponse;
 import dev.parley.api.InfoResponse;
 import dev.parley.api.LoginRequest;
+import dev.parley.api.RegisterRequest;
 import dev.parley.api.LogoutRequest;
 import dev.parley.api.MsgRequest;
 import dev.parley.api.NamesRequest;
@@ -64,7 +65,17 @@ public final class WireCodec {
         JsonNode content = root.get("content");
         String request = name.stringValue().strip().toLowerCase(Locale.ROOT);
         return switch (request) {
-            case "login" -> new LoginRequest(requireText(content, "login", "the username"));
+            case "login" -> content != null && content.isObject()
+                    ? new LoginRequest(requireField(content, "login", "username"), requireField(content, "login", "password"))
+                    : new LoginRequest(requireText(content, "login", "the username"));
+            case "register" -> {
+                if (content == null || !content.isObject()) {
+                    throw new ProtocolException("The register request needs {\"username\": ..., \"password\": ...}"
+                            + " as its content.");
+                }
+                yield new RegisterRequest(requireField(content, "register", "username"),
+                        requireField(content, "register", "password"));
+            }
             case "msg" -> new MsgRequest(requireText(content, "msg", "the message text"));
             case "logout" -> new LogoutRequest();
             case "names" -> new NamesRequest();
@@ -206,6 +217,15 @@ public final class WireCodec {
             throw new ProtocolException("The content of a " + request + " request must be text: " + what + ".");
         }
         return content.isString() ? content.stringValue() : content.asString();
+    }
+
+    private static String requireField(JsonNode content, String request, String field) {
+        JsonNode value = content.get(field);
+        if (value == null || !value.isString()) {
+            throw new ProtocolException("The " + request + " request needs a \"" + field + "\" text in its content,"
+                    + " such as {\"username\": \"alice\", \"password\": \"...\"}.");
+        }
+        return value.stringValue();
     }
 
     private static String text(JsonNode node) {
