@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,6 +74,34 @@ public abstract class StorageConformanceTest {
 
     private final List<Storage> opened = new ArrayList<>();
     private String location;
+
+    /** How the nested repository contracts reach this test's location. */
+    private final StorageFixture fixture = new StorageFixture() {
+        @Override
+        public Storage open() {
+            return StorageConformanceTest.this.open();
+        }
+
+        @Override
+        public Storage open(StorageConfig config) {
+            return StorageConformanceTest.this.open(config);
+        }
+
+        @Override
+        public StorageConfig config() {
+            return StorageConformanceTest.this.config();
+        }
+
+        @Override
+        public Instant normalize(Instant instant) {
+            return instant == null ? null : instant.truncatedTo(timestampPrecision());
+        }
+
+        @Override
+        public Duration timeout() {
+            return StorageConformanceTest.this.timeout();
+        }
+    };
 
     /** The backend under test. */
     protected abstract StorageProvider provider();
@@ -121,6 +150,51 @@ public abstract class StorageConformanceTest {
     /** Opens this test's location with {@link #config()}. */
     protected final Storage open() {
         return open(config());
+    }
+
+    /** {@link AccountRepositoryContract}, on this suite's storages. */
+    @Nested
+    class Accounts extends AccountRepositoryContract {
+        @Override
+        StorageFixture fixture() {
+            return fixture;
+        }
+    }
+
+    /** {@link RoomRepositoryContract}, on this suite's storages. */
+    @Nested
+    class Rooms extends RoomRepositoryContract {
+        @Override
+        StorageFixture fixture() {
+            return fixture;
+        }
+    }
+
+    /** {@link OfflineQueueContract}, on this suite's storages. */
+    @Nested
+    class Offline extends OfflineQueueContract {
+        @Override
+        StorageFixture fixture() {
+            return fixture;
+        }
+    }
+
+    /** {@link SanctionRepositoryContract}, on this suite's storages. */
+    @Nested
+    class Sanctions extends SanctionRepositoryContract {
+        @Override
+        StorageFixture fixture() {
+            return fixture;
+        }
+    }
+
+    /** {@link SettingsRepositoryContract}, on this suite's storages. */
+    @Nested
+    class Settings extends SettingsRepositoryContract {
+        @Override
+        StorageFixture fixture() {
+            return fixture;
+        }
     }
 
     @Test
