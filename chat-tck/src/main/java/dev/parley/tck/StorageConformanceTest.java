@@ -197,6 +197,15 @@ public abstract class StorageConformanceTest {
         }
     }
 
+    /** {@link MessageDeletionContract}, on this suite's storages. */
+    @Nested
+    class MessageDeletion extends MessageDeletionContract {
+        @Override
+        StorageFixture fixture() {
+            return fixture;
+        }
+    }
+
     @Test
     void appendReturnsIncreasingPositiveIds() {
         MessageRepository messages = open().messages();
