@@ -48,25 +48,44 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
+ * <p>That one subclass also runs the contract of every other repository, declared here as
+ * {@link Nested @Nested} classes over the same storages: {@code AccountRepositoryContract},
+ * {@code RoomRepositoryContract}, {@code OfflineQueueContract}, {@code SanctionRepositoryContract},
+ * {@code SettingsRepositoryContract} and {@code MessageDeletionContract} (find, delete and
+ * deleteRoom of messages). The tests of this file cover appending, history and retention.
+ *
  * <p>What the suite holds a backend to, beyond the Javadoc of the SPI:
  * <ul>
- *   <li>Strings (room, sender, text) round-trip exactly, including empty strings, any valid
- *       Unicode (emoji, newlines, quotes) and texts of at least 60 KB.</li>
- *   <li>Timestamps round-trip with at least millisecond precision: the suite compares them
- *       truncated to {@link #timestampPrecision()}, {@code MILLIS} unless a backend that keeps
- *       more (the file store keeps nanoseconds) overrides it.</li>
+ *   <li>Free text (message texts, topics, offline bodies, setting values, sanction reasons)
+ *       round-trips exactly, including empty strings, any valid Unicode (emoji, newlines,
+ *       quotes) and, except for reasons, texts of at least 60 KB in UTF-8. An empty string stays
+ *       empty: it is not {@code null} and not absent.</li>
+ *   <li>Names and keys (rooms, senders, accounts, recipients, scopes, subjects, setting keys)
+ *       round-trip exactly up to 100 characters and match exactly: case, accents and trailing
+ *       spaces count, whatever a database's default collation does. The one exception is the
+ *       account name, which folds ASCII letters and nothing else.</li>
+ *   <li>Timestamps (of messages, accounts, rooms, offline messages and sanctions) round-trip
+ *       with at least millisecond precision: the suite compares them truncated to
+ *       {@link #timestampPrecision()}, {@code MILLIS} unless a backend that keeps more (the
+ *       file store keeps nanoseconds) overrides it. A {@code null} expiry stays {@code null}.</li>
  *   <li>Retention by age is measured from the message's timestamp to the backend's clock (the
- *       system clock), at query time.</li>
+ *       system clock), at query time; it applies to {@code find}, {@code delete} and
+ *       {@code deleteRoom} as it does to history. Retention by count counts deleted messages.</li>
+ *   <li>Ids of messages and of offline messages are never reused: not after a delete or a
+ *       remove of the newest, and not after a reopen.</li>
+ *   <li>Account creation is first-wins under concurrent calls (8 threads).</li>
  *   <li>After {@link Storage#close()}, {@link MessageRepository#append} does not throw: it
- *       returns a future that completes exceptionally with a {@link StorageException}.</li>
+ *       returns a future that completes exceptionally with a {@link StorageException}. Every
+ *       other method of every repository throws a {@link StorageException}.</li>
  *   <li>{@link Storage#close()} returns only after every pending append is durable, so a
  *       storage opened again on the same location sees every message whose append was called
- *       before the close.</li>
+ *       before the close, and every write of the other repositories.</li>
  * </ul>
  *
  * <p>Each test opens storages with {@link #open(StorageConfig)} on the location that
- * {@link #location()} returned for it; the suite closes whatever a test leaves open. Not
- * thread-safe: JUnit runs one test of an instance at a time.
+ * {@link #location()} returned for it, closes them and opens that location again to check what
+ * persists; the suite closes whatever a test leaves open. At most one storage per location is
+ * open at a time. Not thread-safe: JUnit runs one test of an instance at a time.
  */
 public abstract class StorageConformanceTest {
 
@@ -152,7 +171,7 @@ public abstract class StorageConformanceTest {
         return open(config());
     }
 
-    /** {@link AccountRepositoryContract}, on this suite's storages. */
+    /** {@code AccountRepositoryContract}, on this suite's storages. */
     @Nested
     class Accounts extends AccountRepositoryContract {
         @Override
@@ -161,7 +180,7 @@ public abstract class StorageConformanceTest {
         }
     }
 
-    /** {@link RoomRepositoryContract}, on this suite's storages. */
+    /** {@code RoomRepositoryContract}, on this suite's storages. */
     @Nested
     class Rooms extends RoomRepositoryContract {
         @Override
@@ -170,7 +189,7 @@ public abstract class StorageConformanceTest {
         }
     }
 
-    /** {@link OfflineQueueContract}, on this suite's storages. */
+    /** {@code OfflineQueueContract}, on this suite's storages. */
     @Nested
     class Offline extends OfflineQueueContract {
         @Override
@@ -179,7 +198,7 @@ public abstract class StorageConformanceTest {
         }
     }
 
-    /** {@link SanctionRepositoryContract}, on this suite's storages. */
+    /** {@code SanctionRepositoryContract}, on this suite's storages. */
     @Nested
     class Sanctions extends SanctionRepositoryContract {
         @Override
@@ -188,7 +207,7 @@ public abstract class StorageConformanceTest {
         }
     }
 
-    /** {@link SettingsRepositoryContract}, on this suite's storages. */
+    /** {@code SettingsRepositoryContract}, on this suite's storages. */
     @Nested
     class Settings extends SettingsRepositoryContract {
         @Override
@@ -197,7 +216,7 @@ public abstract class StorageConformanceTest {
         }
     }
 
-    /** {@link MessageDeletionContract}, on this suite's storages. */
+    /** {@code MessageDeletionContract}, on this suite's storages. */
     @Nested
     class MessageDeletion extends MessageDeletionContract {
         @Override
