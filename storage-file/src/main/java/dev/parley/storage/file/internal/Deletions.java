@@ -30,10 +30,15 @@ final class Deletions implements AutoCloseable {
         }
     }
 
-    /** Whether the message {@code id} of {@code room} was removed. */
-    boolean isDeleted(long id, String room) {
+    /** Whether message {@code id} of {@code room} went with its room. */
+    boolean isRoomDeleted(long id, String room) {
         Long upTo = roomsUpTo.get(room);
-        return (upTo != null && id <= upTo) || ids.contains(id);
+        return upTo != null && id <= upTo;
+    }
+
+    /** Whether message {@code id} was removed by itself. */
+    boolean isDeleted(long id) {
+        return ids.contains(id);
     }
 
     /** Records that message {@code id} is removed; durable when it returns. */

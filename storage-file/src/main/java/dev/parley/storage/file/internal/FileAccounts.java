@@ -4,7 +4,6 @@ import dev.parley.spi.Account;
 import dev.parley.spi.AccountRepository;
 import dev.parley.spi.AccountRole;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -65,8 +64,15 @@ final class FileAccounts implements AccountRepository {
         return journal.entries().size();
     }
 
+    /** {@code name} with only A-Z lower-cased: the SPI folds ASCII letters and nothing else. */
     private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        char[] chars = name.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] = (char) (chars[i] + ('a' - 'A'));
+            }
+        }
+        return new String(chars);
     }
 
     private static byte[] encode(Account a) {

@@ -79,11 +79,13 @@ final class LogFiles {
 
     /** Makes a record written at {@code offset} of {@code segment} visible to history. */
     void publish(Segment segment, long id, long offset, String room, Instant timestamp) {
-        if (deletions.isDeleted(id, room)) {
+        if (deletions.isRoomDeleted(id, room)) {
             return;
         }
         long millis = millis(timestamp);
-        rooms.computeIfAbsent(room, r -> new RoomIndex()).add(id, offset, millis);
+        // A deleted message stays in the index as a marker: it still counts towards retention by count.
+        rooms.computeIfAbsent(room, r -> new RoomIndex()).add(id, deletions.isDeleted(id) ? RoomIndex.DELETED : offset,
+                millis);
         segment.noteRecord(room, id, millis);
     }
 
@@ -152,10 +154,12 @@ final class LogFiles {
     /** Removes message {@code id} durably, then from the index. See {@link dev.parley.spi.MessageRepository#delete}. */
     boolean delete(long id) {
         checkOpen();
+        Instant now = clock.instant();
         for (Map.Entry<String, RoomIndex> e : rooms.entrySet()) {
-            if (e.getValue().contains(id)) {
+            Retention retention = config.retentionOf(e.getKey());
+            if (e.getValue().offsetOf(id, retention.maxMessages(), cutoffMillis(retention, now)) >= 0) {
                 deletions.deleteMessage(id);
-                return e.getValue().remove(id);
+                return e.getValue().markDeleted(id);
             }
         }
         return false;
@@ -164,7 +168,7 @@ final class LogFiles {
     /**
      * Removes every message of {@code room} up to {@code upToId} durably, then from the index.
      *
-     * @return how many indexed messages were removed
+     * @return how many retained messages were removed
      */
     long deleteRoom(String room, long upToId) {
         checkOpen();
@@ -173,9 +177,11 @@ final class LogFiles {
         if (index == null) {
             return 0;
         }
-        int before = index.size();
+        Retention retention = config.retentionOf(room);
+        long retained = index.select(upToId + 1, Integer.MAX_VALUE, retention.maxMessages(),
+                cutoffMillis(retention, clock.instant())).ids().length;
         index.removeBelow(upToId + 1);
-        return before - index.size();
+        return retained;
     }
 
     private void checkOpen() {

@@ -17,6 +17,9 @@ final class RoomIndex {
     record Selection(long[] ids, long[] offsets) {
     }
 
+    /** The offset of a record that a moderator deleted. */
+    static final long DELETED = -1;
+
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private long[] ids = new long[16];
     private long[] offsets = new long[16];
@@ -71,18 +74,18 @@ final class RoomIndex {
         }
     }
 
-    /** Forgets the record {@code id}; {@code false} if it was not here. */
-    boolean remove(long id) {
+    /**
+     * Marks the record {@code id} deleted: it is never selected again but still counts towards
+     * retention by count, as the SPI requires. {@code false} if it was not here or already deleted.
+     */
+    boolean markDeleted(long id) {
         lock.writeLock().lock();
         try {
             int i = lowerBound(id);
-            if (i == size || ids[i] != id) {
+            if (i == size || ids[i] != id || offsets[i] == DELETED) {
                 return false;
             }
-            System.arraycopy(ids, i + 1, ids, i, size - i - 1);
-            System.arraycopy(offsets, i + 1, offsets, i, size - i - 1);
-            System.arraycopy(millis, i + 1, millis, i, size - i - 1);
-            size--;
+            offsets[i] = DELETED;
             return true;
         } finally {
             lock.writeLock().unlock();
@@ -96,23 +99,12 @@ final class RoomIndex {
         lock.readLock().lock();
         try {
             int i = lowerBound(id);
-            if (i == size || ids[i] != id) {
+            if (i == size || ids[i] != id || offsets[i] == DELETED) {
                 return -1;
             }
             int floor = maxMessages > 0 && maxMessages < size ? (int) (size - maxMessages) : 0;
             boolean young = cutoffMillis == Long.MIN_VALUE || millis[i] > cutoffMillis;
             return i >= floor && young ? offsets[i] : -1;
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /** Whether record {@code id} is here. */
-    boolean contains(long id) {
-        lock.readLock().lock();
-        try {
-            int i = lowerBound(id);
-            return i < size && ids[i] == id;
         } finally {
             lock.readLock().unlock();
         }
@@ -141,7 +133,7 @@ final class RoomIndex {
             int picked = 0;
             // Walk back from beforeId; timestamps are not guaranteed to follow ids, so each is checked.
             for (int i = lowerBound(beforeId) - 1; i >= floor && picked < pickedIds.length; i--) {
-                if (cutoffMillis == Long.MIN_VALUE || millis[i] > cutoffMillis) {
+                if (offsets[i] != DELETED && (cutoffMillis == Long.MIN_VALUE || millis[i] > cutoffMillis)) {
                     pickedIds[picked] = ids[i];
                     pickedOffsets[picked] = offsets[i];
                     picked++;
