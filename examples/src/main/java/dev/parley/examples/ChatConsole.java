@@ -16,6 +16,14 @@ interface ChatConsole {
     /** The connection status or the user's name changed; {@code prompt} is the new prompt. */
     void statusChanged(String prompt);
 
+    /**
+     * Reads a password without showing it and without keeping it in the input history; called
+     * from {@link #run}'s thread while it handles a line.
+     *
+     * @return what was typed, or {@code null} if the input ended or the user cancelled
+     */
+    String readPassword(String prompt);
+
     /** Hands typed lines to {@code session} until the user quits or the input ends, then finishes it. */
     void run(ClientSession session);
 

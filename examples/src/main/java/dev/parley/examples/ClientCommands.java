@@ -1,6 +1,5 @@
 package dev.parley.examples;
 
-import dev.parley.api.LoginRequest;
 import dev.parley.api.LogoutRequest;
 import dev.parley.api.MsgRequest;
 import dev.parley.api.NamesRequest;
@@ -18,7 +17,9 @@ final class ClientCommands {
     /** The client's own commands, for {@code /help} and for mistyped commands. */
     static final String USAGE = """
             client commands:
-              /login NAME  log in as NAME (letters and digits)
+              /login NAME     log in as NAME: asks for the password (not shown);
+                              press Enter without one to log in as a guest
+              /register NAME  register the account NAME: asks for a new password twice
               /logout      log out (the server then closes the connection)
               /names       list the users online
               /help        show this list and the server's help
@@ -29,6 +30,10 @@ final class ClientCommands {
     sealed interface Action {
         /** Send this request to the server. */
         record Send(Request request) implements Action { }
+        /** Ask for the password of {@code name} (empty for a guest), then log in. */
+        record Login(String name) implements Action { }
+        /** Ask for a new password for {@code name} twice, then register. */
+        record Register(String name) implements Action { }
         /** Show the client's commands and ask the server for its help. */
         record Help() implements Action { }
         record Quit() implements Action { }
@@ -53,8 +58,12 @@ final class ClientCommands {
         String[] parts = line.substring(1).split("\\s+", 2);
         String argument = parts.length > 1 ? parts[1].strip() : "";
         return switch (parts[0].toLowerCase(Locale.ROOT)) {
-            case "login" -> argument.isEmpty()
-                    ? new Action.Invalid("/login needs a name, such as /login alice") : send(new LoginRequest(argument));
+            case "login" -> argument.isEmpty() || argument.contains(" ")
+                    ? new Action.Invalid("/login needs one name, such as /login alice; the password is asked for next")
+                    : new Action.Login(argument);
+            case "register" -> argument.isEmpty() || argument.contains(" ")
+                    ? new Action.Invalid("/register needs one name, such as /register alice; the password is asked for next")
+                    : new Action.Register(argument);
             case "logout" -> send(new LogoutRequest());
             case "names" -> send(new NamesRequest());
             case "help" -> new Action.Help();

@@ -3,7 +3,9 @@ package dev.parley.examples;
 import dev.parley.api.ChatClient;
 import dev.parley.api.ClientStatus;
 import dev.parley.api.HelpRequest;
+import dev.parley.api.LoginRequest;
 import dev.parley.api.LogoutRequest;
+import dev.parley.api.RegisterRequest;
 import dev.parley.api.Request;
 import dev.parley.api.Response;
 import dev.parley.api.TransportException;
@@ -47,6 +49,13 @@ final class ClientSession implements ChatClient.Listener {
                 console.show(EventFormatter.info(ClientCommands.USAGE));
                 send(new HelpRequest());
             }
+            case Action.Login login -> {
+                String password = console.readPassword("Password for " + login.name() + " (Enter for a guest login): ");
+                if (password != null) {
+                    send(password.isEmpty() ? new LoginRequest(login.name()) : new LoginRequest(login.name(), password));
+                }
+            }
+            case Action.Register register -> register(register.name());
             case Action.Invalid invalid -> console.show(EventFormatter.error(invalid.problem()));
             case Action.Nothing ignored -> { }
             case Action.Quit ignored -> {
@@ -54,6 +63,23 @@ final class ClientSession implements ChatClient.Listener {
             }
         }
         return true;
+    }
+
+    private void register(String name) {
+        String password = console.readPassword("New password for " + name + ": ");
+        if (password == null) {
+            return;
+        }
+        String again = console.readPassword("The same password again: ");
+        if (again == null) {
+            return;
+        }
+        if (!password.equals(again)) {
+            console.show(EventFormatter.error("The two passwords differ; nothing was sent. Try /register " + name
+                    + " again."));
+            return;
+        }
+        send(new RegisterRequest(name, password));
     }
 
     /** Waits briefly for outstanding answers, logs out if logged in, and closes the client. */

@@ -76,6 +76,16 @@ final class InteractiveConsole implements ChatConsole {
     }
 
     @Override
+    public String readPassword(String prompt) {
+        try {
+            // A mask of 0 echoes nothing; masked lines never enter JLine's history.
+            return reader.readLine(prompt, '\0');
+        } catch (UserInterruptException | EndOfFileException e) {
+            return null;
+        }
+    }
+
+    @Override
     public void run(ClientSession session) {
         try {
             while (true) {

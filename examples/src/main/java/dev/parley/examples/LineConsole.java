@@ -19,6 +19,8 @@ final class LineConsole implements ChatConsole {
     private final Reader input;
     private final PrintStream output;
     private final ReentrantLock printing = new ReentrantLock();
+    /** The input while {@link #run} reads it; the password is read from the same lines. */
+    private volatile BufferedReader lines;
 
     LineConsole(Reader input, PrintStream output) {
         this.input = input;
@@ -42,8 +44,20 @@ final class LineConsole implements ChatConsole {
     }
 
     @Override
+    public String readPassword(String prompt) {
+        // Piped input: the password is the next line, and it is never shown.
+        try {
+            return lines == null ? null : lines.readLine();
+        } catch (IOException e) {
+            show(EventFormatter.error("Reading the password failed: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    @Override
     public void run(ClientSession session) {
         try (BufferedReader lines = new BufferedReader(input)) {
+            this.lines = lines;
             String line;
             while ((line = lines.readLine()) != null) {
                 if (!session.handle(line)) {

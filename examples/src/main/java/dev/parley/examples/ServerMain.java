@@ -59,6 +59,9 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--debug", description = "Log sessions and connections at DEBUG level.")
     boolean debug;
 
+    @picocli.CommandLine.Mixin
+    AccessOptions access = new AccessOptions();
+
     public static void main(String[] args) {
         System.exit(commandLine(new ServerMain()).execute(args));
     }
@@ -74,9 +77,11 @@ public final class ServerMain implements Callable<Integer> {
         }
         ChatServer server;
         try {
+            // Building the configuration checks the option values (ConfigurationException is a ChatException).
             server = Parley.server()
                     .config(DEFAULTS.toBuilder().address(host, port).historyFormat(historyFormat)
-                            .historyOnLogin(historyOnLogin).maxFrameBytes(maxFrameBytes).build())
+                            .historyOnLogin(historyOnLogin).maxFrameBytes(maxFrameBytes)
+                            .accounts(access.accounts()).limits(access.limits()).build())
                     .transport(transport)
                     .transportConfig(TransportConfig.DEFAULT.withMaxOutboundBytes(maxOutboundBytes))
                     .storage("file:" + data)

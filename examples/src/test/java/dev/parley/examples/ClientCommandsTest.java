@@ -2,7 +2,6 @@ package dev.parley.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.api.LoginRequest;
 import dev.parley.api.LogoutRequest;
 import dev.parley.api.MsgRequest;
 import dev.parley.api.NamesRequest;
@@ -23,14 +22,16 @@ class ClientCommandsTest {
 
     @Test
     void parsesLoginWithItsName() {
-        assertThat(parse("/login alice")).isEqualTo(new Action.Send(new LoginRequest("alice")));
-        assertThat(parse("/LOGIN  bob  ")).isEqualTo(new Action.Send(new LoginRequest("bob")));
+        assertThat(parse("/login alice")).isEqualTo(new Action.Login("alice"));
+        assertThat(parse("/LOGIN  bob  ")).isEqualTo(new Action.Login("bob"));
+        assertThat(parse("/register carol")).isEqualTo(new Action.Register("carol"));
+        assertThat(parse("/login alice secret")).isInstanceOf(Action.Invalid.class);
     }
 
     @Test
     void refusesLoginWithoutName() {
         assertThat(parse("/login")).isInstanceOfSatisfying(Action.Invalid.class,
-                invalid -> assertThat(invalid.problem()).contains("/login needs a name"));
+                invalid -> assertThat(invalid.problem()).contains("/login needs one name"));
         assertThat(parse("/login   ")).isInstanceOf(Action.Invalid.class);
     }
 

@@ -22,6 +22,11 @@ class ClientSessionTest {
         }
 
         @Override
+        public String readPassword(String prompt) {
+            return ""; // a guest login
+        }
+
+        @Override
         public void run(ClientSession session) {
         }
     };

@@ -76,7 +76,7 @@ class ExampleProgramsIT {
     @Test
     void pipedClientChatsOnTheExampleServer() throws Exception {
         int port = startServer(server());
-        String output = runClient(port, "/login bob\nhello from a script\n/names\n/quit\n");
+        String output = runClient(port, "/login bob\n\nhello from a script\n/names\n/quit\n");
         assertThat(output).contains(
                 "~ connected to 127.0.0.1:" + port,
                 "* Login successful. Welcome, bob!",
@@ -104,7 +104,7 @@ class ExampleProgramsIT {
         assertThat(server.waitFor(20, TimeUnit.SECONDS)).as("the server stops on SIGTERM").isTrue();
 
         int again = startServer(server());
-        String output = runClient(again, "/login carol\n/quit\n");
+        String output = runClient(again, "/login carol\n\n/quit\n");
         assertThat(output).contains("alice: kept across restarts");
     }
 

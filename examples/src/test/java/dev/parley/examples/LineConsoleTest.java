@@ -27,7 +27,7 @@ class LineConsoleTest {
 
     @Test
     void printsOneLinePerEventOfAScriptedSession() {
-        String output = run("/login bob\nhello\n/names\n/quit\nnot sent\n", true);
+        String output = run("/login bob\n\nhello\n/names\n/quit\nnot sent\n", true);
 
         assertThat(output).isEqualTo("""
                 ~ connected to 127.0.0.1:7600
@@ -43,7 +43,7 @@ class LineConsoleTest {
 
     @Test
     void logsOutAtTheEndOfInputToo() {
-        String output = run("/login bob\nhello\n", true);
+        String output = run("/login bob\n\nhello\n", true);
 
         assertThat(output).contains("[22:37:34] bob: hello\n* Logged out. Bye, bob!\n");
         assertThat(client.sent()).last().isEqualTo(new LogoutRequest());
@@ -58,9 +58,9 @@ class LineConsoleTest {
 
     @Test
     void reportsMistakesLocallyAndSendsEscapedSlashes() {
-        String output = run("/login bob\n/join lobby\n\n//shrug\n", true);
+        String output = run("/login bob\n\n/frobnicate lobby\n//shrug\n", true);
 
-        assertThat(output).contains("! unknown command '/join lobby'\n  client commands:\n", "bob: /shrug\n");
+        assertThat(output).contains("! unknown command '/frobnicate lobby'\n  client commands:\n", "bob: /shrug\n");
         assertThat(client.sent()).contains(new MsgRequest("/shrug"));
     }
 
