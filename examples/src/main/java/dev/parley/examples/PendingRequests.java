@@ -5,6 +5,7 @@ import dev.parley.api.ErrorResponse;
 import dev.parley.api.HistoryResponse;
 import dev.parley.api.InfoResponse;
 import dev.parley.api.LoginRequest;
+import dev.parley.api.RegisterRequest;
 import dev.parley.api.LogoutRequest;
 import dev.parley.api.MsgRequest;
 import dev.parley.api.OtherResponse;
@@ -30,7 +31,9 @@ final class PendingRequests {
     private String username;
     private boolean loggedOut;
 
-    void sent(Request request) {
+    void sent(Request sentRequest) {
+        // A registration logs in too, and is answered like a login; the password is not kept.
+        Request request = sentRequest instanceof RegisterRequest r ? new LoginRequest(r.username()) : sentRequest;
         waiting.addLast(request);
         if (request instanceof LogoutRequest) {
             username = null;

@@ -79,4 +79,13 @@ class PendingRequestsTest {
         pending.clear();
         assertThat(pending.isEmpty()).isTrue();
     }
+
+    @Test
+    void aRegistrationCountsAsALogin() {
+        PendingRequests pending = new PendingRequests();
+        pending.sent(new dev.parley.api.RegisterRequest("carol", "secret123"));
+        assertThat(pending.answered(new dev.parley.api.InfoResponse("t", "server", "Login successful. Welcome, carol!")))
+                .isTrue();
+        assertThat(pending.username()).isEqualTo("carol");
+    }
 }
