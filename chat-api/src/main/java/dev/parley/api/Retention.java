@@ -5,7 +5,12 @@ import java.time.Duration;
 /**
  * How much history a room keeps. A message is retained while it is among the room's newest
  * {@code maxMessages} and younger than {@code maxAge}; a backend may reclaim the space of the
- * others at any time, and never returns them from a history query.
+ * others at any time, and never returns them from a history query or a find.
+ *
+ * <p>The newest {@code maxMessages} are counted among the messages appended to the room,
+ * including those deleted since ({@link dev.parley.spi.MessageRepository#delete}): deleting a
+ * message never brings back an older one that retention hid, so what a room shows does not
+ * depend on whether the backend had reclaimed it yet.
  *
  * @param maxAge      how long messages are kept; {@code null} for no age limit
  * @param maxMessages how many of the newest messages are kept; 0 for no count limit

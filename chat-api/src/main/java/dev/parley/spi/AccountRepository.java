@@ -3,8 +3,10 @@ package dev.parley.spi;
 import java.util.Optional;
 
 /**
- * Registered users. Names are matched ignoring ASCII case ({@code Alice} and {@code alice} are
- * the same account), and an account keeps the case it was registered with.
+ * Registered users. Names are matched ignoring ASCII case: only {@code A-Z} and {@code a-z} fold,
+ * so {@code Alice} and {@code alice} are the same account while {@code Émile} and {@code émile}
+ * (or {@code kate} and the same word spelt with U+212A KELVIN SIGN) are two; any other character
+ * matches exactly. An account keeps the case it was registered with.
  *
  * <p>Thread-safe. Every method may block on I/O; a write is durable when it returns. Failures are
  * {@link dev.parley.api.StorageException}s, also after {@link Storage#close()}.

@@ -48,10 +48,14 @@ public interface MessageRepository {
 
     /**
      * Removes the message with this id, as a moderator does: it no longer appears in
-     * {@link #history}, {@link #find} or after a reopen. Its id is not reused. May block on I/O;
-     * durable when it returns.
+     * {@link #history}, {@link #find} or after a reopen. Its id is not reused, also after a
+     * reopen. It still counts towards its room's {@link dev.parley.api.Retention#maxMessages()}:
+     * a room that keeps 3 messages and loses one of them to deletion shows 2 until the next
+     * append, never the 4th newest, which retention already hid. May block on I/O; durable when
+     * it returns.
      *
-     * @return {@code false} when there is no such retained message
+     * @return {@code false} when there is no such retained message (never stored, already
+     *         deleted, or hidden by retention)
      * @throws dev.parley.api.StorageException when the write fails or the storage is closed
      */
     boolean delete(long id);
@@ -60,7 +64,8 @@ public interface MessageRepository {
      * Removes every message of {@code room}, as when the room is deleted, so a new room of the same
      * name starts empty. May block on I/O; durable when it returns.
      *
-     * @return how many messages were removed
+     * @return how many retained messages were removed; messages already deleted or hidden by
+     *         retention are not counted, whether or not the backend had reclaimed them
      * @throws dev.parley.api.StorageException when the write fails or the storage is closed
      */
     long deleteRoom(String room);

@@ -25,7 +25,11 @@ public interface RoomRepository {
     /** The room or group named {@code name} (exact match). */
     Optional<StoredRoom> find(String name);
 
-    /** Every room and group, ordered by name. */
+    /**
+     * Every room and group, ordered by name as {@link String#compareTo} orders them: by UTF-16
+     * code unit, so case-sensitive ({@code Zeta} before {@code alpha}) and not as a database
+     * collation would.
+     */
     List<StoredRoom> list();
 
     /**

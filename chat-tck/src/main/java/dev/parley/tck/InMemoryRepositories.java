@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -109,8 +108,18 @@ final class InMemoryRepositories {
                 }
             }
 
+            /**
+             * {@code name} with A-Z lower-cased and nothing else: {@link String#toLowerCase} would
+             * also fold non-ASCII letters (and map the Kelvin sign to an ASCII k).
+             */
             private static String key(String name) {
-                return name.toLowerCase(Locale.ROOT);
+                char[] chars = name.toCharArray();
+                for (int i = 0; i < chars.length; i++) {
+                    if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                        chars[i] = (char) (chars[i] + ('a' - 'A'));
+                    }
+                }
+                return new String(chars);
             }
         }
 

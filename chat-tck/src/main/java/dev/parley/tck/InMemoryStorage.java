@@ -17,13 +17,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * A {@link Storage} that keeps messages in memory, for engine tests that should run without
@@ -31,7 +34,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>It has the full semantics of the SPI: ids are positive and increase in the order of
  * {@link #append} calls, history is paged and oldest first, and the retention of the
- * {@link StorageConfig} it was made with hides older messages from history. Timestamps are kept
+ * {@link StorageConfig} it was made with hides older messages from history and find (a deleted
+ * message still counts towards retention by count). Timestamps are kept
  * exactly. Appends are "durable" at once: the returned future is already complete, so futures
  * trivially complete in the order of calls.
  *
@@ -161,27 +165,45 @@ public final class InMemoryStorage implements Storage, MessageRepository {
         if (closed.get()) {
             throw new StorageException("the in-memory storage is closed; open a new one to read history");
         }
-        Retention retention = config.retentionOf(room);
-        Instant cutoff = retention.maxAge() == null ? null : clock.instant().minus(retention.maxAge());
-        return data.history(room, beforeId, limit, retention.maxMessages(), cutoff);
+        return data.history(room, beforeId, limit, window(room));
     }
 
     @Override
     public Optional<StoredMessage> find(long id) {
         checkOpen("read history");
-        return data.find(id);
+        return data.find(id, this::window);
     }
 
     @Override
     public boolean delete(long id) {
         checkOpen("delete messages");
-        return data.delete(id);
+        return data.delete(id, this::window);
     }
 
     @Override
     public long deleteRoom(String room) {
         checkOpen("delete messages");
-        return data.deleteRoom(Objects.requireNonNull(room, "room"));
+        return data.deleteRoom(Objects.requireNonNull(room, "room"), window(room));
+    }
+
+    /** What the retention of {@code room} keeps, as of now. */
+    private Window window(String room) {
+        Retention retention = config.retentionOf(room);
+        Instant cutoff = retention.maxAge() == null ? null : clock.instant().minus(retention.maxAge());
+        return new Window(retention.maxMessages(), cutoff);
+    }
+
+    /**
+     * A room's retention at one instant: its newest {@code maxMessages} messages as appended (0
+     * for all), with a timestamp after {@code cutoff} ({@code null} for any).
+     */
+    private record Window(long maxMessages, Instant cutoff) {
+
+        /** Whether the message at {@code index} of a room's {@code size} appended ones is retained. */
+        boolean retains(int index, int size, StoredMessage m) {
+            return (maxMessages == 0 || index >= size - maxMessages)
+                    && (cutoff == null || m.timestamp().isAfter(cutoff));
+        }
     }
 
     private void checkOpen(String what) {
@@ -196,41 +218,51 @@ public final class InMemoryStorage implements Storage, MessageRepository {
         closed.set(true);
     }
 
-    /** The messages, shared by an instance and those {@link #reopen() reopened} from it. */
+    /**
+     * The messages, shared by an instance and those {@link #reopen() reopened} from it. A deleted
+     * message stays in its room's list as a tombstone (its id in {@code deleted}), so that it
+     * still counts towards retention by count, as {@link MessageRepository#delete} requires.
+     */
     private static final class Data {
         private final ReentrantLock lock = new ReentrantLock();
         private final Map<String, List<StoredMessage>> rooms = new HashMap<>();
+        private final Set<Long> deleted = new HashSet<>();
         private final InMemoryRepositories repositories = new InMemoryRepositories();
         private long nextId = 1;
 
-        Optional<StoredMessage> find(long id) {
+        Optional<StoredMessage> find(long id, Function<String, Window> windows) {
             lock.lock();
             try {
-                return rooms.values().stream().flatMap(List::stream).filter(m -> m.id() == id).findFirst();
+                return retained(id, windows);
             } finally {
                 lock.unlock();
             }
         }
 
-        boolean delete(long id) {
+        boolean delete(long id, Function<String, Window> windows) {
             lock.lock();
             try {
-                for (List<StoredMessage> room : rooms.values()) {
-                    if (room.removeIf(m -> m.id() == id)) {
-                        return true;
+                return retained(id, windows).isPresent() && deleted.add(id);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        long deleteRoom(String room, Window window) {
+            lock.lock();
+            try {
+                List<StoredMessage> all = rooms.remove(room);
+                if (all == null) {
+                    return 0;
+                }
+                long count = 0;
+                for (int i = 0; i < all.size(); i++) {
+                    StoredMessage m = all.get(i);
+                    if (!deleted.remove(m.id()) && window.retains(i, all.size(), m)) {
+                        count++;
                     }
                 }
-                return false;
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        long deleteRoom(String room) {
-            lock.lock();
-            try {
-                List<StoredMessage> removed = rooms.remove(room);
-                return removed == null ? 0 : removed.size();
+                return count;
             } finally {
                 lock.unlock();
             }
@@ -248,15 +280,20 @@ public final class InMemoryStorage implements Storage, MessageRepository {
             }
         }
 
-        List<StoredMessage> history(String room, long beforeId, int limit, long maxMessages, Instant cutoff) {
+        List<StoredMessage> history(String room, long beforeId, int limit, Window window) {
             lock.lock();
             try {
                 List<StoredMessage> all = rooms.getOrDefault(room, List.of());
-                int floor = maxMessages > 0 ? (int) Math.max(0, all.size() - maxMessages) : 0;
                 List<StoredMessage> newestFirst = new ArrayList<>();
-                for (int i = all.size() - 1; i >= floor && newestFirst.size() < limit; i--) {
+                for (int i = all.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
                     StoredMessage m = all.get(i);
-                    if (m.id() < beforeId && (cutoff == null || m.timestamp().isAfter(cutoff))) {
+                    if (!window.retains(i, all.size(), m)) {
+                        if (window.maxMessages() > 0 && i < all.size() - window.maxMessages()) {
+                            break;
+                        }
+                        continue;
+                    }
+                    if (m.id() < beforeId && !deleted.contains(m.id())) {
                         newestFirst.add(m);
                     }
                 }
@@ -265,6 +302,23 @@ public final class InMemoryStorage implements Storage, MessageRepository {
             } finally {
                 lock.unlock();
             }
+        }
+
+        /** The message with {@code id} if it is retained and not deleted; the caller holds the lock. */
+        private Optional<StoredMessage> retained(long id, Function<String, Window> windows) {
+            if (deleted.contains(id)) {
+                return Optional.empty();
+            }
+            for (Map.Entry<String, List<StoredMessage>> room : rooms.entrySet()) {
+                List<StoredMessage> all = room.getValue();
+                for (int i = 0; i < all.size(); i++) {
+                    if (all.get(i).id() == id) {
+                        return windows.apply(room.getKey()).retains(i, all.size(), all.get(i))
+                                ? Optional.of(all.get(i)) : Optional.empty();
+                    }
+                }
+            }
+            return Optional.empty();
         }
     }
 }

@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,25 +48,44 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
+ * <p>That one subclass also runs the contract of every other repository, declared here as
+ * {@link Nested @Nested} classes over the same storages: {@code AccountRepositoryContract},
+ * {@code RoomRepositoryContract}, {@code OfflineQueueContract}, {@code SanctionRepositoryContract},
+ * {@code SettingsRepositoryContract} and {@code MessageDeletionContract} (find, delete and
+ * deleteRoom of messages). The tests of this file cover appending, history and retention.
+ *
  * <p>What the suite holds a backend to, beyond the Javadoc of the SPI:
  * <ul>
- *   <li>Strings (room, sender, text) round-trip exactly, including empty strings, any valid
- *       Unicode (emoji, newlines, quotes) and texts of at least 60 KB.</li>
- *   <li>Timestamps round-trip with at least millisecond precision: the suite compares them
- *       truncated to {@link #timestampPrecision()}, {@code MILLIS} unless a backend that keeps
- *       more (the file store keeps nanoseconds) overrides it.</li>
+ *   <li>Free text (message texts, topics, offline bodies, setting values, sanction reasons)
+ *       round-trips exactly, including empty strings, any valid Unicode (emoji, newlines,
+ *       quotes) and, except for reasons, texts of at least 60 KB in UTF-8. An empty string stays
+ *       empty: it is not {@code null} and not absent.</li>
+ *   <li>Names and keys (rooms, senders, accounts, recipients, scopes, subjects, setting keys)
+ *       round-trip exactly up to 100 characters and match exactly: case, accents and trailing
+ *       spaces count, whatever a database's default collation does. The one exception is the
+ *       account name, which folds ASCII letters and nothing else.</li>
+ *   <li>Timestamps (of messages, accounts, rooms, offline messages and sanctions) round-trip
+ *       with at least millisecond precision: the suite compares them truncated to
+ *       {@link #timestampPrecision()}, {@code MILLIS} unless a backend that keeps more (the
+ *       file store keeps nanoseconds) overrides it. A {@code null} expiry stays {@code null}.</li>
  *   <li>Retention by age is measured from the message's timestamp to the backend's clock (the
- *       system clock), at query time.</li>
+ *       system clock), at query time; it applies to {@code find}, {@code delete} and
+ *       {@code deleteRoom} as it does to history. Retention by count counts deleted messages.</li>
+ *   <li>Ids of messages and of offline messages are never reused: not after a delete or a
+ *       remove of the newest, and not after a reopen.</li>
+ *   <li>Account creation is first-wins under concurrent calls (8 threads).</li>
  *   <li>After {@link Storage#close()}, {@link MessageRepository#append} does not throw: it
- *       returns a future that completes exceptionally with a {@link StorageException}.</li>
+ *       returns a future that completes exceptionally with a {@link StorageException}. Every
+ *       other method of every repository throws a {@link StorageException}.</li>
  *   <li>{@link Storage#close()} returns only after every pending append is durable, so a
  *       storage opened again on the same location sees every message whose append was called
- *       before the close.</li>
+ *       before the close, and every write of the other repositories.</li>
  * </ul>
  *
  * <p>Each test opens storages with {@link #open(StorageConfig)} on the location that
- * {@link #location()} returned for it; the suite closes whatever a test leaves open. Not
- * thread-safe: JUnit runs one test of an instance at a time.
+ * {@link #location()} returned for it, closes them and opens that location again to check what
+ * persists; the suite closes whatever a test leaves open. At most one storage per location is
+ * open at a time. Not thread-safe: JUnit runs one test of an instance at a time.
  */
 public abstract class StorageConformanceTest {
 
@@ -73,6 +93,34 @@ public abstract class StorageConformanceTest {
 
     private final List<Storage> opened = new ArrayList<>();
     private String location;
+
+    /** How the nested repository contracts reach this test's location. */
+    private final StorageFixture fixture = new StorageFixture() {
+        @Override
+        public Storage open() {
+            return StorageConformanceTest.this.open();
+        }
+
+        @Override
+        public Storage open(StorageConfig config) {
+            return StorageConformanceTest.this.open(config);
+        }
+
+        @Override
+        public StorageConfig config() {
+            return StorageConformanceTest.this.config();
+        }
+
+        @Override
+        public Instant normalize(Instant instant) {
+            return instant == null ? null : instant.truncatedTo(timestampPrecision());
+        }
+
+        @Override
+        public Duration timeout() {
+            return StorageConformanceTest.this.timeout();
+        }
+    };
 
     /** The backend under test. */
     protected abstract StorageProvider provider();
@@ -121,6 +169,60 @@ public abstract class StorageConformanceTest {
     /** Opens this test's location with {@link #config()}. */
     protected final Storage open() {
         return open(config());
+    }
+
+    /** {@code AccountRepositoryContract}, on this suite's storages. */
+    @Nested
+    class Accounts extends AccountRepositoryContract {
+        @Override
+        StorageFixture fixture() {
+            return fixture;
+        }
+    }
+
+    /** {@code RoomRepositoryContract}, on this suite's storages. */
+    @Nested
+    class Rooms extends RoomRepositoryContract {
+        @Override
+        StorageFixture fixture() {
+            return fixture;
+        }
+    }
+
+    /** {@code OfflineQueueContract}, on this suite's storages. */
+    @Nested
+    class Offline extends OfflineQueueContract {
+        @Override
+        StorageFixture fixture() {
+            return fixture;
+        }
+    }
+
+    /** {@code SanctionRepositoryContract}, on this suite's storages. */
+    @Nested
+    class Sanctions extends SanctionRepositoryContract {
+        @Override
+        StorageFixture fixture() {
+            return fixture;
+        }
+    }
+
+    /** {@code SettingsRepositoryContract}, on this suite's storages. */
+    @Nested
+    class Settings extends SettingsRepositoryContract {
+        @Override
+        StorageFixture fixture() {
+            return fixture;
+        }
+    }
+
+    /** {@code MessageDeletionContract}, on this suite's storages. */
+    @Nested
+    class MessageDeletion extends MessageDeletionContract {
+        @Override
+        StorageFixture fixture() {
+            return fixture;
+        }
     }
 
     @Test

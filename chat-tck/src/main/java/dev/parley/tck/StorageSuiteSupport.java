@@ -3,13 +3,45 @@ package dev.parley.tck;
 import dev.parley.spi.MessageRepository;
 import dev.parley.spi.NewMessage;
 import dev.parley.spi.StoredMessage;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Helpers of {@link StorageConformanceTest}. Stateless and thread-safe. */
+/** Helpers and sample data of {@link StorageConformanceTest} and its contracts. Stateless and thread-safe. */
 final class StorageSuiteSupport {
+
+    /** The text the suite uses for "long": 45,000 characters, 60,000 bytes in UTF-8. */
+    static final String LONG_TEXT = "x".repeat(30_000) + "ü".repeat(15_000);
+
+    /**
+     * Texts with the edge cases every free-text field must round-trip exactly: empty, blank,
+     * line breaks and tabs, quotes and JSON, non-Latin scripts, emoji (surrogate pairs, joiners),
+     * and {@link #LONG_TEXT}.
+     */
+    static final List<String> TEXTS = List.of(
+            "",
+            " ",
+            "plain",
+            "line one\nline two\r\nline three\ttabbed",
+            "quotes \" ' ` \\ and {\"json\": [1, 2]} and SQL '); --",
+            "unicode: ÆØÅ 日本語 עברית zoë",
+            "emoji: 😀👍🏽👨‍👩‍👧 and a flag 🇳🇴",
+            LONG_TEXT);
+
+    /**
+     * Names with the edge cases every name or key must round-trip exactly: spaces, quotes,
+     * non-Latin scripts and emoji, up to 100 characters.
+     */
+    static final List<String> NAMES = List.of(
+            "ann", "Zoë", "日本語", "😀 émoji", "o'brien \"quoted\"", "with space", "n".repeat(100));
+
+    /**
+     * A timestamp whose digits below each unit are under 5, so a backend that rounds to its
+     * precision and one that truncates store the same value.
+     */
+    static final Instant T0 = Instant.parse("2026-03-04T05:06:07.123412341Z");
 
     private StorageSuiteSupport() {
     }

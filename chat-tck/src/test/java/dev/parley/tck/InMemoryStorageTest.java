@@ -24,8 +24,11 @@ class InMemoryStorageTest extends StorageConformanceTest {
 
     private static final AtomicInteger LOCATIONS = new AtomicInteger();
 
-    /** Keeps the last storage per location, so that opening a location again reopens its data. */
-    private static final class Provider implements StorageProvider {
+    /**
+     * Keeps the last storage per location, so that opening a location again reopens its data;
+     * refuses to open a location whose last storage is still open, as a real backend does.
+     */
+    static final class Provider implements StorageProvider {
         private final Map<String, InMemoryStorage> byLocation = new HashMap<>();
 
         @Override
