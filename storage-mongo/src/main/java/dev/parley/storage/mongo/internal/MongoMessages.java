@@ -5,10 +5,12 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
 import dev.parley.api.Retention;
 import dev.parley.api.StorageConfig;
 import dev.parley.api.StorageException;
@@ -35,11 +37,18 @@ import org.slf4j.LoggerFactory;
  * of the room's {@code maxMessages}-th newest message), age retention as a lower bound on the
  * date, both served by the {@code room_id} index.
  *
+ * <p>A deleted message stays as a tombstone, {@code {_id, room, ts, tsNanos, deleted: true}}
+ * without sender and text, because it still counts towards count retention (see
+ * {@link Retention}); reads skip tombstones, and they go with the rest of the room at
+ * {@link #deleteRoom} or when retention drops them at open.
+ *
  * <p>Thread-safe.
  */
 final class MongoMessages implements MessageRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoMessages.class);
+    /** Messages that were not deleted. */
+    private static final Bson LIVE = ne("deleted", true);
 
     private final Guard guard;
     private final MongoCollection<Document> messages;
@@ -99,7 +108,7 @@ final class MongoMessages implements MessageRepository {
                 return List.of();  // a limit of 0 means "no limit" to MongoDB
             }
             List<StoredMessage> page = new ArrayList<>(Math.min(limit, 1024));
-            messages.find(and(retained(room), lt("_id", beforeId))).sort(Indexes.descending("_id")).limit(limit)
+            messages.find(and(retained(room), LIVE, lt("_id", beforeId))).sort(Indexes.descending("_id")).limit(limit)
                     .forEach(d -> page.add(MessageDocuments.fromDocument(d)));
             Collections.reverse(page);
             return List.copyOf(page);
@@ -114,14 +123,18 @@ final class MongoMessages implements MessageRepository {
     @Override
     public boolean delete(long id) {
         return guard.run("delete message " + id, () -> findRetained(id) != null
-                && messages.deleteOne(eq("_id", id)).getDeletedCount() > 0);
+                && messages.updateOne(and(eq("_id", id), LIVE), Updates.combine(Updates.set("deleted", true),
+                        Updates.unset("sender"), Updates.unset("text"))).getMatchedCount() > 0);
     }
 
     @Override
     public long deleteRoom(String room) {
         Objects.requireNonNull(room, "room");
-        return guard.run("delete the messages of room '" + room + "'",
-                () -> messages.deleteMany(eq("room", room)).getDeletedCount());
+        return guard.run("delete the messages of room '" + room + "'", () -> {
+            long retained = messages.deleteMany(and(retained(room), LIVE)).getDeletedCount();
+            messages.deleteMany(eq("room", room));  // tombstones and messages outside retention
+            return retained;
+        });
     }
 
     /**
@@ -140,7 +153,7 @@ final class MongoMessages implements MessageRepository {
     }
 
     private StoredMessage findRetained(long id) {
-        Document document = messages.find(eq("_id", id)).first();
+        Document document = messages.find(and(eq("_id", id), LIVE)).first();
         if (document == null) {
             return null;
         }
@@ -178,7 +191,10 @@ final class MongoMessages implements MessageRepository {
         return either.isEmpty() ? eq("_id", null) : com.mongodb.client.model.Filters.or(either);
     }
 
-    /** The id of the oldest message kept by count retention, or {@code null} when it keeps all. */
+    /**
+     * The id of the oldest message kept by count retention, counting tombstones, or {@code null}
+     * when it keeps all.
+     */
     private Long countFloor(String room, Retention retention) {
         if (retention.maxMessages() <= 0 || retention.maxMessages() > Integer.MAX_VALUE) {
             return null;

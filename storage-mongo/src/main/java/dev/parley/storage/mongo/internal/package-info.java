@@ -5,7 +5,8 @@
  * One database (the path of the location, {@code parley} when it has none) holds:
  * <pre>
  * messages   {_id: id:int64, room, sender, ts: date, tsNanos: int32, text}     index {room: 1, _id: 1}
- * accounts   {_id: lower-cased name, name, passwordHash, role, created, createdNanos}
+ *            a deleted message: {_id, room, ts, tsNanos, deleted: true} (a tombstone)
+ * accounts   {_id: name with ASCII letters lower-cased, name, passwordHash, role, created, createdNanos}
  * rooms      {_id: name, kind, topic, owner, moderators: [..], members: [..], created, createdNanos}
  * offline    {_id: id:int64, recipient, sender, ts, tsNanos, kind, body}        index {recipient: 1, _id: 1}
  * sanctions  {scope, kind, subject, issuedBy, reason, issuedAt, issuedAtNanos, expiresAt, expiresAtNanos}
