@@ -44,7 +44,8 @@ final class Failures {
 
     private static String reason(RuntimeException e) {
         if (e instanceof MongoSecurityException) {
-            return "the server refused the credentials";
+            Throwable cause = e.getCause();
+            return "the server refused the credentials" + (cause == null ? "" : " (" + cause.getMessage() + ")");
         }
         if (e instanceof MongoCommandException c) {
             return c.getErrorMessage() + " (code " + c.getErrorCode() + " " + c.getErrorCodeName() + ")";

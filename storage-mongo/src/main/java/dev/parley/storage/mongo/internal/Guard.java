@@ -1,10 +1,10 @@
 package dev.parley.storage.mongo.internal;
 
+import com.mongodb.MongoException;
 import dev.parley.api.StorageException;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.bson.BSONException;
-import com.mongodb.MongoException;
 
 /**
  * The open-or-closed state of one storage, shared by its repositories: runs their operations
@@ -50,17 +50,15 @@ final class Guard {
     }
 
     /**
-     * Runs {@code action} (which must not block) while the storage is open, and returns whether
-     * it ran; used to accept appends without racing {@link #close()}.
+     * Runs {@code action} (which must not block, and is not translated) while the storage is open;
+     * used to accept appends without racing {@link #close()}.
+     *
+     * @return what {@code action} returned, or {@code null} when the storage is closed
      */
-    boolean ifOpen(Runnable action) {
+    <T> T ifOpen(Supplier<T> action) {
         lock.readLock().lock();
         try {
-            if (closed) {
-                return false;
-            }
-            action.run();
-            return true;
+            return closed ? null : action.get();
         } finally {
             lock.readLock().unlock();
         }

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
@@ -83,13 +84,11 @@ final class MongoMessages implements MessageRepository {
                     + " of a message in room '" + message.room() + "' is beyond what MongoDB dates hold"));
         }
         CompletableFuture<StoredMessage> future = new CompletableFuture<>();
-        boolean[] queued = {false};
-        boolean open = guard.ifOpen(() -> queued[0] = queue.remainingCapacity() > 1
-                && queue.offer(new Pending(message, future)));
-        if (!open) {
+        Boolean queued = guard.ifOpen(() -> queue.remainingCapacity() > 1 && queue.offer(new Pending(message, future)));
+        if (queued == null) {
             return CompletableFuture.failedFuture(guard.closedException("store messages"));
         }
-        if (!queued[0]) {
+        if (!queued) {
             return CompletableFuture.failedFuture(new StorageException(maxPending + " appends are already waiting "
                     + "for MongoDB at " + guard.location() + ", so it is slower than the message rate; retry later, "
                     + "or raise the MongoDB storage option maxPendingAppends"));
@@ -142,9 +141,16 @@ final class MongoMessages implements MessageRepository {
      * also bounds the size of the collection. Returns how many were deleted.
      */
     long prune() {
+        if (keepsEverything(config.retention()) && config.roomRetention().values().stream()
+                .allMatch(MongoMessages::keepsEverything)) {
+            return 0;
+        }
         long removed = 0;
         for (String room : messages.distinct("room", String.class)) {
-            removed += messages.deleteMany(and(eq("room", room), expired(room))).getDeletedCount();
+            Bson expired = keepsEverything(config.retentionOf(room)) ? null : expired(room);
+            if (expired != null) {
+                removed += messages.deleteMany(and(eq("room", room), expired)).getDeletedCount();
+            }
         }
         if (removed > 0) {
             LOG.info("Removed {} message(s) outside retention from MongoDB at {}", removed, guard.location());
@@ -177,7 +183,10 @@ final class MongoMessages implements MessageRepository {
         return and(filters);
     }
 
-    /** The filter of the messages of {@code room} that retention has dropped (to the millisecond, never more). */
+    /**
+     * The filter of the messages of {@code room} that retention has dropped (by age to the
+     * millisecond, never more), or {@code null} when it has dropped none.
+     */
     private Bson expired(String room) {
         Retention retention = config.retentionOf(room);
         List<Bson> either = new ArrayList<>(2);
@@ -188,7 +197,11 @@ final class MongoMessages implements MessageRepository {
         if (retention.maxAge() != null) {
             either.add(lt("ts", Times.date(Instant.now().minus(retention.maxAge()))));
         }
-        return either.isEmpty() ? eq("_id", null) : com.mongodb.client.model.Filters.or(either);
+        return either.isEmpty() ? null : or(either);
+    }
+
+    private static boolean keepsEverything(Retention retention) {
+        return retention.maxAge() == null && retention.maxMessages() == 0;
     }
 
     /**
