@@ -128,6 +128,27 @@ class MongoStorageTest {
     }
 
     @Test
+    void aMessageTheServerRefusesFailsAloneAndTheNextOnesAreStoredInOrder() {
+        try (MongoStorage storage = open(StorageConfig.of(location))) {
+            StoredMessage first = join(storage.messages().append(new NewMessage("lobby", "ann", Instant.now(), "1")));
+            // Another writer took the id the next message gets, so the server refuses it as a duplicate key.
+            database.getCollection("messages").insertOne(new Document("_id", first.id() + 2).append("room", "elsewhere"));
+            List<CompletableFuture<StoredMessage>> futures = new ArrayList<>();
+            for (int i = 2; i <= 4; i++) {
+                futures.add(storage.messages().append(new NewMessage("lobby", "ann", Instant.now(), String.valueOf(i))));
+            }
+            assertThat(join(futures.get(0)).id()).isEqualTo(first.id() + 1);
+            assertThatThrownBy(() -> futures.get(1).get(30, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("refused message " + (first.id() + 2) + " of room 'lobby'")
+                    .hasMessageContaining("11000");
+            assertThat(join(futures.get(2)).id()).isEqualTo(first.id() + 3);
+            assertThat(storage.messages().latest("lobby", 10)).extracting(StoredMessage::text)
+                    .containsExactly("1", "2", "4");
+        }
+    }
+
+    @Test
     void osBufferedWritesAreMadeDurableByOneDurableWriteAtClose() {
         try (MongoStorage storage = open(StorageConfig.of(location).withDurability(Durability.OS_BUFFERED))) {
             assertThat(storage.policy().writes()).isEqualTo(WriteConcern.W1.withJournal(false));
