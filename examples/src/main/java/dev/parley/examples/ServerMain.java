@@ -36,6 +36,10 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--data", description = "The directory of the file store (default: ${DEFAULT-VALUE}).")
     Path data = Path.of("./data");
 
+    @Option(names = "--storage", paramLabel = "URL", description = "Where the data lives, instead of --data:"
+            + " file:DIR, or mongodb://[user@]host/db (the password may come from PARLEY_DB_PASSWORD).")
+    String storage;
+
     @Option(names = "--transport", description = "The transport provider (default: ${DEFAULT-VALUE}).")
     String transport = "socket";
 
@@ -79,7 +83,7 @@ public final class ServerMain implements Callable<Integer> {
                             .historyOnLogin(historyOnLogin).maxFrameBytes(maxFrameBytes).build())
                     .transport(transport)
                     .transportConfig(TransportConfig.DEFAULT.withMaxOutboundBytes(maxOutboundBytes))
-                    .storage("file:" + data)
+                    .storage(storage != null ? storage : "file:" + data)
                     .start();
         } catch (ChatException e) {
             System.err.println("parley server: " + e.getMessage());
@@ -96,7 +100,8 @@ public final class ServerMain implements Callable<Integer> {
         }, "parley-shutdown"));
         InetSocketAddress address = server.address();
         System.out.println("Parley server listening on " + address.getHostString() + ":" + address.getPort()
-                + " (data in " + data + "). Press Ctrl+C to stop.");
+                + " (" + (storage != null ? "storage " + storage.substring(0, storage.indexOf(':')) // no credentials
+                : "data in " + data) + "). Press Ctrl+C to stop.");
         stopped.await(); // returns only while the JVM shuts down, which ends once the hook is done
         return 0;
     }
