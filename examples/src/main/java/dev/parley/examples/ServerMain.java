@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The example chat server: a Parley server on a socket with the file store, run until Ctrl+C.
+ * The example chat server: a Parley server on a socket with the file store (or the storage that
+ * {@code --storage} names), run until Ctrl+C.
  *
  * <p>Start-up errors (port in use, data directory locked) are printed as one line, exit code 1.
  * Not thread-safe; {@link #call()} runs once per instance.
