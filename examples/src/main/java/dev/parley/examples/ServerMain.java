@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The example chat server: a Parley server on a socket with the file store, run until Ctrl+C.
+ * The example chat server: a Parley server on a socket with the file store (or the storage that
+ * {@code --storage} names), run until Ctrl+C.
  *
  * <p>Start-up errors (port in use, data directory locked) are printed as one line, exit code 1.
  * Not thread-safe; {@link #call()} runs once per instance.
@@ -35,6 +36,10 @@ public final class ServerMain implements Callable<Integer> {
 
     @Option(names = "--data", description = "The directory of the file store (default: ${DEFAULT-VALUE}).")
     Path data = Path.of("./data");
+
+    @Option(names = "--storage", paramLabel = "URL", description = "Where the data lives, instead of --data:"
+            + " file:DIR, or mongodb://[user@]host/db (the password may come from PARLEY_DB_PASSWORD).")
+    String storage;
 
     @Option(names = "--transport", description = "The transport provider (default: ${DEFAULT-VALUE}).")
     String transport = "socket";
@@ -84,7 +89,7 @@ public final class ServerMain implements Callable<Integer> {
                             .accounts(access.accounts()).limits(access.limits()).build())
                     .transport(transport)
                     .transportConfig(TransportConfig.DEFAULT.withMaxOutboundBytes(maxOutboundBytes))
-                    .storage("file:" + data)
+                    .storage(storage != null ? storage : "file:" + data)
                     .start();
         } catch (ChatException e) {
             System.err.println("parley server: " + e.getMessage());
@@ -101,7 +106,8 @@ public final class ServerMain implements Callable<Integer> {
         }, "parley-shutdown"));
         InetSocketAddress address = server.address();
         System.out.println("Parley server listening on " + address.getHostString() + ":" + address.getPort()
-                + " (data in " + data + "). Press Ctrl+C to stop.");
+                + " (" + (storage != null ? "storage " + storage.substring(0, storage.indexOf(':')) // no credentials
+                : "data in " + data) + "). Press Ctrl+C to stop.");
         stopped.await(); // returns only while the JVM shuts down, which ends once the hook is done
         return 0;
     }
